@@ -1,0 +1,117 @@
+"""Per-article analysis: sentences, entity mentions and weighted terms, batched through ``nlp.pipe``.
+
+Pure: the output depends on the article alone, so batches can be mapped over processes.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc
+from unidecode import unidecode
+
+from ..records import Analysis, Article, Mention
+from ..settings import Settings
+from .nlp import detect_language, load_nlp
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_ENTITY_LABELS = {"PER", "ORG", "LOC", "MISC"}
+_LEADING_ARTICLE = re.compile(r"^(?:l'|la |le |les |the )", re.IGNORECASE)
+
+
+def entity_key(text: str) -> str:
+    """Normalised name used to link mentions: no leading article, accents or case."""
+    text = _LEADING_ARTICLE.sub("", text.strip())
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).strip()
+
+
+def _term(token) -> str | None:
+    if token.pos_ not in _CONTENT_POS or token.is_stop or token.is_punct or token.like_url:
+        return None
+    lemma = unidecode((token.lemma_ or token.text).lower()).strip("'-. ")
+    if len(lemma) < 2 or not re.search(r"[a-z0-9]", lemma):
+        return None
+    return lemma
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        start, end, text = ent.start_char, ent.end_char, ent.text
+        stripped = _LEADING_ARTICLE.sub("", text)
+        start += len(text) - len(stripped)
+        text = stripped.strip()
+        end = start + len(text)
+        if len(text) < 2 or not any(ch.isupper() for ch in text):
+            continue
+        mentions.append(Mention(start, end, text, ent.label_, entity_key(text)))
+    return _link_surnames(mentions)
+
+
+def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+    """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later."""
+    full = {}
+    for m in mentions:
+        parts = m.key.split()
+        if m.label == "PER" and len(parts) >= 2:
+            full.setdefault(parts[-1], m.key)
+    linked = []
+    for m in mentions:
+        key = m.key.removeprefix("m ").removeprefix("mme ")
+        if len(key.split()) == 1 and key in full:
+            linked.append(Mention(m.start, m.end, m.text, "PER", full[key]))
+        else:
+            linked.append(m)
+    return linked
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int, list[str]]]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        if right <= left:
+            continue
+        terms = [t for t in map(_term, sent) if t]
+        out.append((sent.start_char + left, sent.start_char + right, terms))
+    return out
+
+
+def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Settings) -> Analysis:
+    sentences = _sentences(doc)
+    mentions = _mentions(doc)
+    terms: Counter[str] = Counter()
+    lead: Counter[str] = Counter()
+    for index, (_, _, sentence_terms) in enumerate(sentences):
+        terms.update(sentence_terms)
+        if index < settings.lead_sentences:
+            lead.update(sentence_terms)
+    if title_doc is not None:
+        for term in filter(None, map(_term, title_doc)):
+            terms[term] += settings.title_weight
+            lead[term] += settings.title_weight
+    language = article.language or detect_language(doc.text)
+    return Analysis(
+        article_id=article.id,
+        language=language,
+        sentences=tuple((s, e) for s, e, _ in sentences),
+        mentions=tuple(mentions),
+        terms=dict(terms),
+        lead_terms=dict(lead),
+        sentence_terms=tuple(tuple(t) for _, _, t in sentences),
+    )
+
+
+def analyse_articles(articles: Sequence[Article], settings: Settings) -> Iterator[Analysis]:
+    """Analyse a batch of articles with one pass of ``nlp.pipe`` over texts and titles."""
+    nlp = load_nlp(settings.spacy_model)
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.nlp_batch_size)
+    titled = [a.title or "" for a in articles]
+    title_docs: Iterable[Doc] = nlp.pipe(titled, batch_size=256,
+                                         disable=[n for n in ("parser", "ner") if n in nlp.pipe_names])
+    for article, doc, title_doc in zip(articles, docs, title_docs):
+        yield analyse_doc(article, doc, title_doc if article.title else None, settings)

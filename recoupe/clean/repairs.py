@@ -1,0 +1,147 @@
+"""Repairs of scraping damage, one small function per kind of damage.
+
+Each function takes paragraphs (or one paragraph) and returns the repaired value together with
+what it took out, so the caller can keep it as metadata and record the repair.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
+_APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc\u2032\u00b4"), "'")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, LF line ends, ordinary spaces and apostrophes, no zero-width characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_APOSTROPHES)
+    text = re.sub(r"[ ]{2,}", " ", text)
+    return text
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per non-empty line (scraped text uses single and double line breaks alike)."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+_META_KEYS = {
+    "date": "published", "publié le": "published", "publie le": "published", "published": "published",
+    "source": "source", "url": "url", "lien": "url",
+    "auteur": "author", "author": "author",
+    "titre": "title", "title": "title", "langue": "language", "language": "language",
+}
+_META_LINE = re.compile(r"^(?P<key>publi[ée] le|published|date|source|url|lien|auteur|author|titre|title|langue|language)"
+                        r"\s*[:=]\s*(?P<value>.+)$", re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"^(?:date|publi[ée] le|published)\s*[:=]?\s*"
+                          r"(?P<value>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+                          r"\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Turn leading ``key: value`` lines and a glued ``date 2025-09-03 La réunion…`` prefix into fields."""
+    fields: dict[str, str] = {}
+    out = list(paragraphs)
+    while out:
+        first = out[0]
+        line = _META_LINE.match(first)
+        if line and len(first) < 300:
+            fields.setdefault(_META_KEYS[line["key"].lower()], line["value"].strip())
+            out.pop(0)
+            continue
+        prefix = _DATE_PREFIX.match(first)
+        if prefix:
+            fields.setdefault("published", prefix["value"])
+            out[0] = prefix["rest"].strip()
+        break
+    return out, fields
+
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'.-]+"
+_BYLINE = re.compile(rf"^(?:par|by|de notre (?:correspondant|envoyée?) (?:spécial|spéciale)?\s*(?:à \w+)?,?)\s+"
+                     rf"(?P<names>{_NAME}(?:\s+(?:et|and|,)?\s*{_NAME}){{0,7}})\s*$", re.IGNORECASE)
+
+
+def take_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """A short "par Andrew Gray" line in the first two paragraphs is the author, not body text."""
+    for index, paragraph in enumerate(paragraphs[:2]):
+        match = _BYLINE.match(paragraph)
+        if match and len(paragraph) <= 120:
+            return paragraphs[:index] + paragraphs[index + 1:], match["names"].strip()
+    return paragraphs, None
+
+
+_CREDIT = re.compile(r"^\((?=[^)]*\b(?:reportage|rédigé par|redige par|édité par|edite par|version française|"
+                     r"avec (?:afp|reuters|ap)|reporting by|editing by|writing by)\b).*\)\s*$", re.IGNORECASE)
+
+
+def take_credit_line(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """A final "(Reportage …; édité par …)" line credits the newsroom; it is not body text."""
+    for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 3), -1):
+        if _CREDIT.match(paragraphs[index]):
+            return paragraphs[:index] + paragraphs[index + 1:], paragraphs[index].strip("() ")
+    return paragraphs, None
+
+
+_JUNK = re.compile(r"^(?:today|aujourd'hui|lire aussi|lire la suite|à lire aussi|read more|share|partager|"
+                   r"publicité|advertisement|abonnez-vous|newsletter|voir aussi|tweet|imprimer|print|"
+                   r"commentaires?|réagir|\d+ commentaires?|haut de page|retour en haut)[\s.:!]*$", re.IGNORECASE)
+
+
+def drop_trailing_junk(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Remove page furniture ("Today", "Lire aussi", "Partager") left at the end of the text."""
+    out = list(paragraphs)
+    removed: list[str] = []
+    while out and _JUNK.match(out[-1]):
+        removed.insert(0, out.pop())
+    return out, removed
+
+
+def take_title(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """A first line that reads as a headline (short, no closing full stop) is the title."""
+    if len(paragraphs) < 2:
+        return paragraphs, None
+    first = paragraphs[0]
+    words = first.split()
+    if 2 <= len(words) <= 30 and not re.search(r"[.;,]$", first) and len(first) <= 250:
+        return paragraphs[1:], first
+    return paragraphs, None
+
+
+def _comparable(paragraph: str) -> str:
+    return re.sub(r"\W+", " ", paragraph.lower()).strip()
+
+
+def drop_repeated_paragraphs(paragraphs: list[str], min_similarity: float = 85.0,
+                             min_chars: int = 40) -> tuple[list[str], list[str]]:
+    """A paragraph printed twice, exactly or nearly (a live update), is kept once: its later print.
+
+    The later print is kept because scrapers pick up both the first version and the corrected one.
+    """
+    keys = [_comparable(p) for p in paragraphs]
+    drop: set[int] = set()
+    for later in range(len(paragraphs)):
+        if len(keys[later]) < min_chars:
+            continue
+        for earlier in range(max(0, later - 3), later):
+            if earlier in drop or len(keys[earlier]) < min_chars:
+                continue
+            if fuzz.ratio(keys[earlier], keys[later]) >= min_similarity:
+                drop.add(earlier)
+    kept = [p for i, p in enumerate(paragraphs) if i not in drop]
+    return kept, [paragraphs[i] for i in sorted(drop)]
+
+
+def cut_glued_repeated_tail(paragraph: str, min_chars: int = 20,
+                            max_chars: int = 2000) -> tuple[str, str | None]:
+    """"… indique le communiqué.accroître … indique le communiqué." : the tail glued twice is cut."""
+    text = paragraph.rstrip()
+    for size in range(min(len(text) // 2, max_chars), min_chars - 1, -1):
+        tail = text[-size:]
+        if text[-2 * size:-size] == tail and re.search(r"\w", tail):
+            return text[:-size], tail
+    return paragraph, None

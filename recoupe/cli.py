@@ -1,0 +1,176 @@
+"""The command line: a thin shell over the Python API (``recoupe.pipeline``)."""
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .pipeline import IngestReport, brief as run_brief, export as run_export, ingest as run_ingest
+from .records import ReadError
+from .render import render_html, render_markdown
+from .settings import Settings
+from .store import Store
+
+app = typer.Typer(
+    help="recoupe cross-checks the news: which articles report the same event, how events chain into "
+         "storylines, and a briefing in which every sentence cites the articles it came from.\n\n"
+         "Start with:  recoupe brief examples/seeds",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .html, .json or .jsonl articles "
+                                                     "(folders are read recursively).", show_default=False)]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite store file.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+SetOpt = Annotated[Optional[list[str]], typer.Option("--set", metavar="NAME=VALUE",
+                                                    help="Override a setting, e.g. --set event_threshold=0.4 "
+                                                         "(see recoupe.settings).")]
+
+
+def _settings(pairs: list[str] | None) -> Settings:
+    overrides = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--set")
+        overrides[name.strip()] = value.strip()
+    try:
+        return Settings().with_overrides(overrides)
+    except (ValueError, TypeError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--set") from exc
+
+
+class _LazyProgress:
+    """A progress bar that appears only when a run lasts more than a couple of seconds."""
+
+    def __init__(self, label: str, delay: float = 2.0) -> None:
+        self.label, self.delay, self.start = label, delay, time.monotonic()
+        self.progress: Progress | None = None
+        self.task = None
+
+    def __call__(self, done: int) -> None:
+        if self.progress is None:
+            if time.monotonic() - self.start < self.delay or not err.is_terminal:
+                return
+            self.progress = Progress(SpinnerColumn(), TextColumn(self.label), BarColumn(),
+                                     MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=None)
+        self.progress.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _print_error(error: ReadError) -> None:
+    err.print(f"[red]error[/red]: {error}", markup=True, highlight=False, soft_wrap=True)
+
+
+def _run(function, *args, label: str, **kwargs) -> IngestReport:
+    progress = _LazyProgress(label)
+    try:
+        return function(*args, on_progress=progress, on_error=_print_error, **kwargs)
+    finally:
+        progress.stop()
+
+
+def _render(doc: dict, fmt: Format) -> str:
+    if fmt is Format.json:
+        return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode()
+    if fmt is Format.html:
+        return render_html(doc)
+    return render_markdown(doc)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _format_for(fmt: Format | None, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is not None and output.suffix.lower() in (".html", ".htm", ".json"):
+        return Format.json if output.suffix.lower() == ".json" else Format.html
+    return Format.md
+
+
+def _summary_line(report: IngestReport) -> None:
+    parts = [f"{len(report.added)} added"]
+    if report.already_stored:
+        parts.append(f"{len(report.already_stored)} already stored")
+    if report.errors:
+        parts.append(f"{len(report.errors)} rejected")
+    err.print(", ".join(parts), highlight=False)
+
+
+@app.command()
+def brief(paths: PathsArg,
+          fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="md (default), html or json; "
+                                                        "guessed from -o's extension when not given.")] = None,
+          output: OutOpt = None, db: DbOpt = None, settings: SetOpt = None) -> None:
+    """Read articles and write the briefing of every event (Markdown, self-contained HTML or JSON).
+
+    Without --db a temporary store is used and nothing is left behind.
+    """
+    config = _settings(settings)
+    doc, report = _run(run_brief, paths, config, db=db, label="articles analysed")
+    _write(_render(doc, _format_for(fmt, output)), output)
+    raise typer.Exit(1 if report.errors else 0)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] = Path("recoupe.db"),
+           settings: SetOpt = None) -> None:
+    """Add articles to a persistent store; new articles join existing events and storylines.
+
+    Running it again on the same files changes nothing.
+    """
+    config = _settings(settings)
+    with Store(db) as store:
+        report = _run(run_ingest, paths, store, config, label="articles ingested")
+    _summary_line(report)
+    raise typer.Exit(1 if report.errors else 0)
+
+
+@app.command()
+def export(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] = Path("recoupe.db"),
+           fmt: Annotated[Format, typer.Option("--format", "-f", help="json, md or html.")] = Format.json,
+           output: OutOpt = None, settings: SetOpt = None) -> None:
+    """Write the whole store as JSON (recoupe/1), Markdown or HTML."""
+    if not db.exists():
+        raise typer.BadParameter(f"no store at {db}; create one with `recoupe ingest PATH --db {db}`",
+                                 param_hint="--db")
+    config = _settings(settings)
+    with Store(db) as store:
+        _write(_render(run_export(store, config), fmt), output)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"recoupe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Show the version and exit.")] = False) -> None:
+    """recoupe: cross-check the news."""

@@ -1,0 +1,86 @@
+"""The typed records that flow between stages (see docs/architecture.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input that could not be read; ``line`` is set for JSONL files."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a container gave it: decoded text or HTML plus whatever metadata came along."""
+
+    path: str
+    id: str
+    text: str | None = None
+    html: str | None = None
+    line: int | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair the cleaner made, so a reader can see what was changed and why."""
+
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article.  Every offset elsewhere refers to ``text``."""
+
+    id: str
+    path: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None          # YYYY-MM-DD
+    language: str | None = None
+    credits: str | None = None            # "(Reportage …; édité par …)" line, kept as metadata
+    repairs: tuple[Repair, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str            # PER, ORG, LOC, MISC
+    key: str              # normalised name used to link mentions into entities
+
+    @property
+    def entity_id(self) -> str:
+        return f"{self.label.lower()}:{self.key.replace(' ', '-')}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the per-article analysis found: pure function of one ``Article``."""
+
+    article_id: str
+    language: str
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    terms: dict[str, float]             # content lemmas of title (boosted) and body, with counts
+    lead_terms: dict[str, float]        # the same over the title and the lead sentences only
+    sentence_terms: tuple[tuple[str, ...], ...] = field(default=())  # content lemmas per sentence

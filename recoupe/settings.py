@@ -1,0 +1,65 @@
+"""Every threshold and weight of the pipeline, in one place.
+
+Values are chosen by measurement on the dev corpora (``recoupe eval``); the comment beside each
+says what it controls.  Override from Python with ``dataclasses.replace(Settings(), ...)`` or from
+the CLI with ``--set name=value``.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- reading -------------------------------------------------------------------------
+    max_file_bytes: int = 200 * 1024 * 1024   # a .txt/.html/.json file larger than this is refused
+    max_article_chars: int = 300_000          # one article's text over this is refused (≈ 60 pages)
+    max_jsonl_line_bytes: int = 5 * 1024 * 1024  # one JSONL line over this is refused
+
+    # --- analysis ------------------------------------------------------------------------
+    spacy_model: str = "fr_core_news_md"
+    nlp_batch_size: int = 32
+
+    # --- duplicates (MinHash LSH over word shingles) --------------------------------------
+    shingle_size: int = 5
+    minhash_permutations: int = 128
+    duplicate_threshold: float = 0.6          # estimated Jaccard of shingles to call a copy
+
+    # --- events (online clustering) -------------------------------------------------------
+    event_threshold: float = 0.33             # combined similarity needed to join an event
+    event_window_days: int = 7                # an event accepts articles this far from its dates
+    weight_lead: float = 0.5                  # TF-IDF cosine of title + lead (what the news is)
+    weight_text: float = 0.3                  # TF-IDF cosine of the whole text
+    weight_entities: float = 0.2              # TF-IDF cosine of named entities
+    title_weight: float = 2.0                 # title terms count this many times
+    lead_sentences: int = 3                   # sentences that make the lead
+    salient_terms: int = 30                   # index keys taken from each article
+    profile_terms: int = 300                  # terms kept in an event's profile
+    candidates_per_key: int = 20              # most recent events fetched per index key
+    max_candidates: int = 60                  # candidates scored per article
+
+    # --- storylines ----------------------------------------------------------------------
+    storyline_threshold: float = 0.22
+    storyline_window_days: int = 60
+
+    # --- summary -------------------------------------------------------------------------
+    summary_words: int = 100                  # word budget of an event summary
+    summary_redundancy: float = 0.5           # max cosine between two summary sentences
+    support_threshold: float = 0.5            # cosine at which another article "says" a sentence
+
+    extra: dict = field(default_factory=dict)
+
+    def with_overrides(self, pairs: dict[str, str]) -> "Settings":
+        """Return a copy with ``name=value`` strings applied, converted to each field's type."""
+        changes = {}
+        fields = {f.name: f for f in dataclasses.fields(self)}
+        for name, raw in pairs.items():
+            if name not in fields or name == "extra":
+                raise ValueError(f"unknown setting {name!r}; known: {', '.join(sorted(fields))}")
+            current = getattr(self, name)
+            changes[name] = type(current)(raw)
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT_SETTINGS = Settings()

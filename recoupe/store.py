@@ -1,0 +1,303 @@
+"""The SQLite store: the only module that speaks SQL.
+
+One transaction per article: an interrupted ingest leaves the store as it was before the article
+that was being added, and re-adding an article with the same content changes nothing.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .records import Analysis, Article, Mention, Repair
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    path TEXT, url TEXT, source TEXT, author TEXT, title TEXT, published TEXT, language TEXT,
+    credits TEXT, text TEXT NOT NULL, repairs BLOB NOT NULL, analysis BLOB NOT NULL,
+    duplicate_of TEXT, event_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS articles_event ON articles(event_id);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS minhash (article_id TEXT PRIMARY KEY, hashvalues BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS minhash_bands (band INTEGER NOT NULL, bucket BLOB NOT NULL, article_id TEXT NOT NULL,
+    PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY, storyline_id INTEGER, first_date TEXT, last_date TEXT,
+    size INTEGER NOT NULL, profile BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_keys (key TEXT NOT NULL, event_id INTEGER NOT NULL,
+    PRIMARY KEY (key, event_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS storylines (
+    id INTEGER PRIMARY KEY, first_date TEXT, last_date TEXT, size INTEGER NOT NULL, profile BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS storyline_keys (key TEXT NOT NULL, storyline_id INTEGER NOT NULL,
+    PRIMARY KEY (key, storyline_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, names BLOB NOT NULL, roles BLOB NOT NULL, count INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+def analysis_to_json(analysis: Analysis) -> dict:
+    return {
+        "language": analysis.language,
+        "sentences": [list(s) for s in analysis.sentences],
+        "mentions": [[m.start, m.end, m.text, m.label, m.key] for m in analysis.mentions],
+        "terms": analysis.terms,
+        "lead_terms": analysis.lead_terms,
+        "sentence_terms": [list(t) for t in analysis.sentence_terms],
+    }
+
+
+def analysis_from_json(article_id: str, data: dict) -> Analysis:
+    return Analysis(
+        article_id=article_id,
+        language=data["language"],
+        sentences=tuple(tuple(s) for s in data["sentences"]),
+        mentions=tuple(Mention(*m) for m in data["mentions"]),
+        terms=data["terms"],
+        lead_terms=data["lead_terms"],
+        sentence_terms=tuple(tuple(t) for t in data["sentence_terms"]),
+    )
+
+
+class Store:
+    """An archive of articles and what recoupe found in them, in one SQLite file."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    # --- schema ----------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        row = None
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            pass
+        if row is not None and int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer recoupe (schema {row[0]}); upgrade recoupe")
+        with self.transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('doc_count', '0')")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (nested calls join the outer one)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- articles --------------------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    def free_article_id(self, article_id: str, content_hash: str) -> str:
+        """The id itself, or the id with a content suffix when another article already holds it."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            return article_id
+        return f"{article_id}~{content_hash[:8]}"
+
+    def insert_article(self, article: Article, analysis: Analysis) -> None:
+        self.conn.execute(
+            "INSERT INTO articles (id, content_hash, path, url, source, author, title, published, language,"
+            " credits, text, repairs, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.content_hash, article.path, article.url, article.source, article.author,
+             article.title, article.published, analysis.language, article.credits, article.text,
+             _dumps([[r.name, r.detail] for r in article.repairs]), _dumps(analysis_to_json(analysis))))
+
+    def set_article_grouping(self, article_id: str, event_id: int, duplicate_of: str | None) -> None:
+        self.conn.execute("UPDATE articles SET event_id = ?, duplicate_of = ? WHERE id = ?",
+                          (event_id, duplicate_of, article_id))
+
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[tuple[Article, Analysis, dict]]:
+        """Articles in ingest order with their analysis and grouping fields."""
+        if ids is None:
+            rows = self.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+        else:
+            wanted = list(ids)
+            rows = []
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk:chunk + 500]
+                rows += self.conn.execute(
+                    f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+            rows.sort(key=lambda r: r["seq"])
+        return [self._article_from_row(row) for row in rows]
+
+    @staticmethod
+    def _article_from_row(row: sqlite3.Row) -> tuple[Article, Analysis, dict]:
+        article = Article(
+            id=row["id"], path=row["path"], text=row["text"], content_hash=row["content_hash"],
+            title=row["title"], url=row["url"], source=row["source"], author=row["author"],
+            published=row["published"], language=row["language"], credits=row["credits"],
+            repairs=tuple(Repair(*r) for r in orjson.loads(row["repairs"])))
+        analysis = analysis_from_json(row["id"], orjson.loads(row["analysis"]))
+        return article, analysis, {"event_id": row["event_id"], "duplicate_of": row["duplicate_of"],
+                                   "seq": row["seq"]}
+
+    # --- document frequencies ----------------------------------------------------------------
+    def doc_count(self) -> int:
+        return int(self.conn.execute("SELECT value FROM meta WHERE key = 'doc_count'").fetchone()[0])
+
+    def add_document_frequencies(self, keys: Iterable[str]) -> None:
+        self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                              ((k,) for k in set(keys)))
+        self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'doc_count'")
+
+    def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(set(keys))
+        out: dict[str, int] = {}
+        for chunk in range(0, len(keys), 500):
+            part = keys[chunk:chunk + 500]
+            out.update(self.conn.execute(
+                f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(part))})", part).fetchall())
+        return out
+
+    # --- near-duplicates ------------------------------------------------------------------------
+    def add_minhash(self, article_id: str, hashvalues: bytes, buckets: list[bytes]) -> None:
+        self.conn.execute("INSERT INTO minhash VALUES (?, ?)", (article_id, hashvalues))
+        self.conn.executemany("INSERT OR IGNORE INTO minhash_bands VALUES (?, ?, ?)",
+                              ((band, bucket, article_id) for band, bucket in enumerate(buckets)))
+
+    def minhash_candidates(self, buckets: list[bytes], limit: int = 50) -> list[tuple[str, bytes]]:
+        ids: dict[str, None] = {}
+        for band, bucket in enumerate(buckets):
+            for (article_id,) in self.conn.execute(
+                    "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ? LIMIT ?",
+                    (band, bucket, limit)):
+                ids[article_id] = None
+        out = []
+        for article_id in list(ids)[:limit]:
+            row = self.conn.execute("SELECT hashvalues FROM minhash WHERE article_id = ?", (article_id,)).fetchone()
+            out.append((article_id, row[0]))
+        return out
+
+    def article_event(self, article_id: str) -> int | None:
+        row = self.conn.execute("SELECT event_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    # --- events and storylines -------------------------------------------------------------
+    def _candidates(self, table: str, key_table: str, id_col: str, keys: Iterable[str],
+                    per_key: int, limit: int) -> list[dict]:
+        counts: dict[int, int] = {}
+        for key in keys:
+            for (cid,) in self.conn.execute(
+                    f"SELECT {id_col} FROM {key_table} WHERE key = ? ORDER BY {id_col} DESC LIMIT ?", (key, per_key)):
+                counts[cid] = counts.get(cid, 0) + 1
+        best = sorted(counts, key=lambda c: (-counts[c], -c))[:limit]
+        return [self.group_record(table, cid) for cid in best]
+
+    def event_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
+        return self._candidates("events", "event_keys", "event_id", keys, per_key, limit)
+
+    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
+        return self._candidates("storylines", "storyline_keys", "storyline_id", keys, per_key, limit)
+
+    def group_record(self, table: str, group_id: int) -> dict:
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (group_id,)).fetchone()
+        record = dict(row)
+        record["profile"] = orjson.loads(record["profile"])
+        return record
+
+    def save_group(self, table: str, record: dict, keys: Iterable[str]) -> int:
+        """Insert (no id) or update an event or storyline, and add its index keys."""
+        key_table, id_col = ("event_keys", "event_id") if table == "events" else ("storyline_keys", "storyline_id")
+        columns = [c for c in record if c not in ("id",)]
+        values = [(_dumps(record[c]) if c == "profile" else record[c]) for c in columns]
+        if record.get("id") is None:
+            cur = self.conn.execute(
+                f"INSERT INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})", values)
+            group_id = cur.lastrowid
+        else:
+            group_id = record["id"]
+            self.conn.execute(f"UPDATE {table} SET {','.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                              (*values, group_id))
+        self.conn.executemany(f"INSERT OR IGNORE INTO {key_table} VALUES (?, ?)",
+                              ((key, group_id) for key in keys))
+        return group_id
+
+    def events(self) -> list[dict]:
+        rows = self.conn.execute("SELECT id, storyline_id, first_date, last_date, size FROM events ORDER BY id")
+        return [dict(r) for r in rows]
+
+    def storylines(self) -> list[dict]:
+        rows = self.conn.execute("SELECT id, first_date, last_date, size FROM storylines ORDER BY id")
+        return [dict(r) for r in rows]
+
+    def event_articles(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for row in self.conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL ORDER BY seq"):
+            out.setdefault(row[1], []).append(row[0])
+        return out
+
+    # --- entities ---------------------------------------------------------------------------
+    def add_entity_mentions(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            entity_id = mention.entity_id
+            row = self.conn.execute("SELECT names, count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            names = orjson.loads(row[0]) if row else {}
+            names[mention.text] = names.get(mention.text, 0) + 1
+            self.conn.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, '[]', 1) ON CONFLICT(id) DO UPDATE SET "
+                "names = excluded.names, count = count + 1", (entity_id, mention.label, _dumps(names)))
+
+    def entities(self) -> list[dict]:
+        out = []
+        for row in self.conn.execute("SELECT * FROM entities ORDER BY count DESC, id"):
+            names = orjson.loads(row["names"])
+            out.append({"id": row["id"], "type": row["type"], "names": names,
+                        "roles": orjson.loads(row["roles"]), "count": row["count"]})
+        return out
+
+    def original_of(self, article_id: str) -> str:
+        """Follow ``duplicate_of`` to the first print of a copied article."""
+        row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row and row[0] else article_id

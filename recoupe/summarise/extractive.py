@@ -1,0 +1,136 @@
+"""Extractive multi-document summary of an event, every sentence citing the articles that say it."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..records import Analysis, Article
+from ..settings import Settings
+
+_SENTENCE_END = re.compile(r"[.!?»\"”)]\s*$")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of an event as the summariser sees it."""
+
+    article: Article
+    analysis: Analysis
+    duplicate_of: str | None
+
+
+@dataclass
+class _Candidate:
+    member: int
+    position: int
+    text: str
+    vector: dict[str, float]
+    words: int
+    score: float = 0.0
+
+
+def _unit(terms: Sequence[str] | dict[str, float], idf: Callable[[str], float]) -> dict[str, float]:
+    counts = terms if isinstance(terms, dict) else Counter(terms)
+    vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items() if c >= 1}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _is_summary_sentence(text: str) -> bool:
+    words = len(text.split())
+    return 8 <= words <= 70 and bool(_SENTENCE_END.search(text)) and not text[:1].islower()
+
+
+def _candidates(members: Sequence[Member], idf: Callable[[str], float]) -> list[_Candidate]:
+    out = []
+    for index, member in enumerate(members):
+        text = member.article.text
+        for position, ((start, end), terms) in enumerate(zip(member.analysis.sentences,
+                                                              member.analysis.sentence_terms)):
+            if not terms:
+                continue
+            sentence = text[start:end]
+            out.append(_Candidate(index, position, sentence, _unit(terms, idf), len(sentence.split())))
+    return out
+
+
+def _centroid(vectors) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
+    norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+    return {t: v / norm for t, v in total.items()}
+
+
+_MAX_POOL = 150  # support is counted for the most central sentences only: bounded cost per event
+
+
+def summarise_event(members: Sequence[Member], idf: Callable[[str], float],
+                    settings: Settings) -> list[dict]:
+    """Sentences chosen by centrality, position and support across independent sources."""
+    candidates = _candidates(members, idf)
+    if not candidates:
+        return []
+    independent = [i for i, m in enumerate(members) if m.duplicate_of is None] or list(range(len(members)))
+    centroid_unit = _centroid(c.vector for c in candidates if c.member in independent)
+
+    def supporters(candidate: _Candidate) -> list[int]:
+        found = {candidate.member}
+        for other in candidates:
+            if other.member not in found and _dot(candidate.vector, other.vector) >= settings.support_threshold:
+                found.add(other.member)
+        return sorted(found)
+
+    others = max(1, len(independent) - 1)
+    pool = [c for c in candidates if _is_summary_sentence(c.text) and c.member in independent] or candidates
+    pool = sorted(pool, key=lambda c: -(_dot(c.vector, centroid_unit) + 0.4 * (c.position < 3)))[:_MAX_POOL]
+    for c in pool:
+        support = len([m for m in supporters(c) if m in independent]) - 1
+        c.score = (0.5 * _dot(c.vector, centroid_unit)
+                   + 0.2 * (1.0 - min(c.position, 10) / 10)
+                   + 0.3 * min(1.0, support / others))
+
+    chosen: list[_Candidate] = []
+    words = 0
+    for c in sorted(pool, key=lambda c: -c.score):
+        if chosen and words + c.words > settings.summary_words:
+            continue
+        if any(_dot(c.vector, d.vector) > settings.summary_redundancy for d in chosen):
+            continue
+        chosen.append(c)
+        words += c.words
+        if words >= settings.summary_words:
+            break
+    chosen.sort(key=lambda c: (c.member, c.position))
+    return [{"text": c.text, "sources": [members[m].article.id for m in supporters(c)]} for c in chosen]
+
+
+def event_title(members: Sequence[Member], summary: Sequence[dict], idf: Callable[[str], float]) -> str:
+    """The headline of the article whose lead is most central, else the first summary sentence."""
+    titled = [m for m in members if m.article.title]
+    if titled:
+        leads = {m.article.id: _unit(m.analysis.lead_terms, idf) for m in members}
+        centroid = _centroid(leads.values())
+        best = max(titled, key=lambda m: _dot(leads[m.article.id], centroid))
+        return best.article.title
+    if summary:
+        return shorten(summary[0]["text"])
+    return shorten(members[0].article.text) if members else "(empty event)"
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    """A sentence cut at a word boundary to serve as a title."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
