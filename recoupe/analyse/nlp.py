@@ -17,14 +17,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Constrain the parser's sentence boundaries: a line break always ends a sentence, and a
     sentence never starts after a token that cannot end one (the parser alone splits
     "d'état-major" and cuts an opening « from its quote)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-        elif token.is_space or _ENDS_SENTENCE.search(previous.text):
-            continue
-        else:
-            token.is_sent_start = False
+    previous = None
+    for token in doc:
+        if previous is not None:
+            text = previous.text
+            if previous.is_space and "\n" in text:
+                token.is_sent_start = True
+            elif not (token.is_space or _ENDS_SENTENCE.search(text)):
+                token.is_sent_start = False
+        previous = token
     return doc
 
 

@@ -12,6 +12,8 @@ from .repairs import (cut_glued_repeated_tail, drop_repeated_paragraphs, drop_tr
                       take_metadata_lines, take_title)
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_PUBLISHED_PREFIX = re.compile(r"^(?:publi[ée]e?|mis(?:e)? à jour|modifi[ée]e?|updated|published|posted)"
+                               r"(?:\s+(?:le|on))?\s*:?\s*", re.IGNORECASE)
 
 
 def parse_published(value: str | None) -> str | None:
@@ -27,8 +29,12 @@ def parse_published(value: str | None) -> str | None:
             return None
     import dateparser  # slow import; only for non-ISO metadata dates
 
+    value = _PUBLISHED_PREFIX.sub("", value)
+    # No relative-time parser: "il y a 3 heures" or "hier" says nothing without the crawl date, and
+    # resolving it against today would invent a publication date.
     parsed = dateparser.parse(value, languages=["fr", "en"],
-                              settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+                              settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                                        "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
     return parsed.date().isoformat() if parsed else None
 
 
@@ -43,8 +49,11 @@ def clean_document(raw: RawDocument) -> Article:
     fields = {"title": raw.title, "author": raw.author, "published": raw.published,
               "url": raw.url, "source": raw.source, "language": raw.language}
     repairs: list[Repair] = []
+    headlines: set[str] = set()  # titles a first line may repeat: the given one and the page's own
     if raw.html is not None:
         body, html_fields = extract_html(raw.html)
+        if html_fields.get("title"):
+            headlines.add(normalise_text(html_fields["title"]).strip())
         for key, value in html_fields.items():
             if value and not fields.get(key):
                 fields[key] = value
@@ -65,17 +74,20 @@ def clean_document(raw: RawDocument) -> Article:
         repairs.append(Repair("byline", author))
         fields["author"] = fields.get("author") or author
 
+    # Page furniture first: a credit line followed by "Today" and "Lire aussi" is still the last line.
+    paragraphs, junk = drop_trailing_junk(paragraphs)
     paragraphs, credits = take_credit_line(paragraphs)
     if credits:
         repairs.append(Repair("credit_line", credits))
-
-    paragraphs, junk = drop_trailing_junk(paragraphs)
+        paragraphs, more_junk = drop_trailing_junk(paragraphs)
+        junk += more_junk
     for line in junk:
         repairs.append(Repair("trailing_junk", line))
 
     if fields.get("title"):
         title = normalise_text(fields["title"]).strip()
-        if paragraphs and paragraphs[0].strip() == title:
+        headlines.add(title)
+        if paragraphs and paragraphs[0].strip() in headlines:
             paragraphs = paragraphs[1:]
     else:
         paragraphs, title = take_title(paragraphs)

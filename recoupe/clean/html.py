@@ -1,6 +1,10 @@
 """HTML articles: main text and metadata with trafilatura, publication date with htmldate."""
 from __future__ import annotations
 
+import re
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})\b", re.IGNORECASE)
+
 
 def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     """Return the main text (paragraphs separated by newlines) and metadata fields."""
@@ -19,6 +23,9 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
         "source": doc.get("sitename") or doc.get("hostname"),
         "language": doc.get("language"),
     }
+    if not fields["language"]:
+        lang = _HTML_LANG.search(html[:4096])
+        fields["language"] = lang[1].lower() if lang else None
     if not fields["published"]:
         from htmldate import find_date
 

@@ -42,6 +42,20 @@ _DATE_PREFIX = re.compile(r"^(?:date|publi[ée] le|published)\s*[:=]?\s*"
                           r"\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 
+def _plausible_value(field: str, value: str) -> bool:
+    """A metadata value, not a body sentence that starts with "Source : un diplomate a dit…"."""
+    words = value.split()
+    if field == "published":
+        return bool(re.search(r"\d", value)) and len(words) <= 8
+    if field == "url":
+        return len(words) == 1
+    if field == "language":
+        return len(words) <= 2
+    if field == "title":
+        return len(words) <= 30
+    return len(words) <= 8 and not re.search(r"[.!?…]$", value) or bool(re.fullmatch(r"[\w.-]+", value))
+
+
 def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], dict[str, str]]:
     """Turn leading ``key: value`` lines and a glued ``date 2025-09-03 La réunion…`` prefix into fields."""
     fields: dict[str, str] = {}
@@ -49,7 +63,7 @@ def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], dict[str, str
     while out:
         first = out[0]
         line = _META_LINE.match(first)
-        if line and len(first) < 300:
+        if line and len(first) < 300 and _plausible_value(_META_KEYS[line["key"].lower()], line["value"].strip()):
             fields.setdefault(_META_KEYS[line["key"].lower()], line["value"].strip())
             out.pop(0)
             continue
@@ -62,8 +76,12 @@ def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], dict[str, str
 
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'.-]+"
-_BYLINE = re.compile(rf"^(?:par|by|de notre (?:correspondant|envoyée?) (?:spécial|spéciale)?\s*(?:à \w+)?,?)\s+"
-                     rf"(?P<names>{_NAME}(?:\s+(?:et|and|,)?\s*{_NAME}){{0,7}})\s*$", re.IGNORECASE)
+# Lower-case particles inside a name ("Charles de Gaulle", "Valéry Giscard d'Estaing").
+_PERSON = rf"(?:(?:de|du|des|van|von|der|den|di|da|del|dos|le|la|ben|bin|al|el)\s+|d')?{_NAME}"
+# Only the lead-in is case-insensitive: the names must be capitalised, or "Par ailleurs les
+# dirigeants ont signé un accord" would read as a byline.
+_BYLINE = re.compile(rf"^(?i:par|by|de notre (?:correspondante?|envoyée? spéciale?)(?:\s+(?:à|en)\s+[\w-]+)?\s*,?)\s+"
+                     rf"(?P<names>{_PERSON}(?:(?:\s+(?i:et|and|avec)\s+|\s*,\s*|\s+){_PERSON}){{0,7}})\s*$")
 
 
 def take_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
@@ -101,13 +119,17 @@ def drop_trailing_junk(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return out, removed
 
 
+_SENTENCE_END = re.compile(r"[.;,:…]\s*[\"»”’')\]]*$")
+
+
 def take_title(paragraphs: list[str]) -> tuple[list[str], str | None]:
     """A first line that reads as a headline (short, no closing full stop) is the title."""
     if len(paragraphs) < 2:
         return paragraphs, None
     first = paragraphs[0]
     words = first.split()
-    if 2 <= len(words) <= 30 and not re.search(r"[.;,]$", first) and len(first) <= 250:
+    # A sentence may end inside its closing quote or bracket: « … de définition." » is body text.
+    if 2 <= len(words) <= 30 and not _SENTENCE_END.search(first) and len(first) <= 250:
         return paragraphs[1:], first
     return paragraphs, None
 

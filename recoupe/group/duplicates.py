@@ -24,8 +24,11 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+_SCHEME = "affine32"  # datasketch 2's collision-free permutations; stored values are uint32
+
+
 def minhash_of(text: str, settings: Settings) -> MinHash:
-    mh = MinHash(num_perm=settings.minhash_permutations, seed=1)
+    mh = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme=_SCHEME)
     mh.update_batch(list(shingles(text, settings.shingle_size)))
     return mh
 
@@ -47,8 +50,8 @@ def find_original(store: Store, article_id: str, text: str, settings: Settings) 
     buckets = band_buckets(mh, settings)
     best: tuple[float, str] | None = None
     for other_id, raw in store.minhash_candidates(buckets):
-        other = MinHash(num_perm=settings.minhash_permutations, seed=1,
-                        hashvalues=np.frombuffer(raw, dtype=np.uint64))
+        other = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme=_SCHEME,
+                        hashvalues=np.frombuffer(raw, dtype=np.uint32))
         similarity = mh.jaccard(other)
         if similarity >= settings.duplicate_threshold and (best is None or similarity > best[0]):
             best = (similarity, other_id)

@@ -23,6 +23,8 @@ Item = RawDocument | ReadError
 
 def read_paths(paths: Iterable[str | os.PathLike], settings: Settings) -> Iterator[Item]:
     """Yield every article found under ``paths`` (files or folders, folders recursively)."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of its characters
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -78,9 +80,15 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
         yield ReadError(str(path), f"malformed JSON ({exc})", line=_json_error_line(exc))
         return
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield ReadError(str(path), "no articles (the JSON list is empty)")
+        return
     for index, record in enumerate(records):
         default_id = path.stem if len(records) == 1 else f"{path.stem}-{index + 1}"
-        yield record_to_document(record, str(path), default_id, line=None)
+        item = record_to_document(record, str(path), default_id, line=None)
+        if isinstance(item, ReadError) and len(records) > 1:
+            item = ReadError(item.path, f"item {index + 1}: {item.message}")
+        yield item
 
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
@@ -90,6 +98,7 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
         yield ReadError(str(path), f"cannot read: {exc.strerror}")
         return
     with handle:
+        seen_content = False
         for number, line in enumerate(_bounded_lines(handle, settings.max_jsonl_line_bytes), start=1):
             if line is None:
                 yield ReadError(str(path), f"line longer than {settings.max_jsonl_line_bytes:,} bytes; skipped",
@@ -99,12 +108,25 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
                 line = line[3:]
             if not line.strip():
                 continue
+            seen_content = True
             try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
+                record = orjson.loads(_utf8_line(line))
+            except (orjson.JSONDecodeError, NotText) as exc:
                 yield ReadError(str(path), f"malformed JSON line ({exc})", line=number)
                 continue
             yield record_to_document(record, str(path), f"{path.stem}-{number}", line=number)
+        if not seen_content:
+            yield ReadError(str(path), "empty file")
+
+
+def _utf8_line(line: bytes) -> bytes | str:
+    """A JSONL line as orjson wants it: UTF-8 bytes, or text decoded from a legacy encoding."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        text, _ = decode_bytes(line)
+        return text
+    return line
 
 
 def _bounded_lines(handle, limit: int) -> Iterator[bytes | None]:
@@ -127,20 +149,25 @@ def record_to_document(record: Any, path: str, default_id: str, line: int | None
     """Turn one JSON object into a ``RawDocument`` (PRODUCT.md's article fields)."""
     if not isinstance(record, dict):
         return ReadError(path, f"expected a JSON object, got {type(record).__name__}", line=line)
-    text, html = record.get("text"), record.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
+    text = record.get("text") if isinstance(record.get("text"), str) else None
+    html = record.get("html") if isinstance(record.get("html"), str) else None
+    if text is None and html is None:
         return ReadError(path, "article has neither 'text' nor 'html'", line=line)
-    if not ((text or "").strip() or (html or "").strip()):
+    if not (text or "").strip() and not (html or "").strip():
         return ReadError(path, "article text is empty", line=line)
+    # One body: the text when it has any, else the HTML (an empty "text" beside a real "html" is
+    # a scraper's placeholder, not the article).
+    if (text or "").strip():
+        html = None
+    else:
+        text = None
     fields = {}
     for name in _FIELDS:
         value = record.get(name)
         fields[name] = str(value) if value is not None and value != "" else None
     raw_id = record.get("id")
     article_id = str(raw_id) if raw_id not in (None, "") else default_id
-    return RawDocument(path=path, id=article_id, text=text if isinstance(text, str) else None,
-                       html=html if isinstance(html, str) and not isinstance(text, str) else None,
-                       line=line, **fields)
+    return RawDocument(path=path, id=article_id, text=text, html=html, line=line, **fields)
 
 
 def _json_error_line(exc: orjson.JSONDecodeError) -> int | None:

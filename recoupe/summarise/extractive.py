@@ -84,11 +84,12 @@ def summarise_event(members: Sequence[Member], idf: Callable[[str], float],
     centroid_unit = _centroid(c.vector for c in candidates if c.member in independent)
 
     def supporters(candidate: _Candidate) -> list[int]:
-        found = {candidate.member}
+        """The article the sentence is taken from first, then every other article that says it."""
+        found = [candidate.member]
         for other in candidates:
             if other.member not in found and _dot(candidate.vector, other.vector) >= settings.support_threshold:
-                found.add(other.member)
-        return sorted(found)
+                found.append(other.member)
+        return found[:1] + sorted(found[1:])
 
     others = max(1, len(independent) - 1)
     pool = [c for c in candidates if _is_summary_sentence(c.text) and c.member in independent] or candidates

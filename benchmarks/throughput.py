@@ -1,0 +1,60 @@
+"""Articles per second of `recoupe brief` beside bare spaCy `nlp.pipe` over the same texts.
+
+Both run in this process, one after the other, with the model already loaded, so the ratio shows
+what recoupe adds on top of the NLP it cannot avoid (cleaning, grouping, summaries, store, JSON).
+
+    .venv/bin/python benchmarks/throughput.py [CORPUS] [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+
+import recoupe
+from recoupe.analyse import load_nlp
+from recoupe.settings import Settings
+from recoupe.sources import decode_bytes
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "rpm2-dev" / "documents"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
+    args = parser.parse_args()
+
+    settings = Settings()
+    files = sorted(p for p in args.corpus.rglob("*.txt"))
+    texts = [decode_bytes(p.read_bytes())[0] for p in files]
+    nlp = spacy.load(settings.spacy_model)  # the pipeline exactly as a user would load it
+    list(nlp.pipe(texts[:4]))  # warm-up: lazy initialisation is not part of either figure
+    list(load_nlp(settings.spacy_model).pipe(texts[:4]))  # recoupe's copy, loaded outside the timing
+
+    bare, ours = [], []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
+            pass
+        bare.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        doc, report = recoupe.brief([args.corpus], settings)
+        ours.append(time.perf_counter() - start)
+        assert not report.errors, report.errors[:3]
+
+    n = len(texts)
+    bare_rate, our_rate = n / min(bare), n / min(ours)
+    print(f"corpus: {args.corpus} ({n} articles, {sum(map(len, texts)) / 1e6:.2f} M characters)")
+    print(f"bare nlp.pipe ({settings.spacy_model}): {bare_rate:7.2f} articles/s")
+    print(f"recoupe brief (json document)   : {our_rate:7.2f} articles/s  "
+          f"({len(doc['events'])} events, {len(doc['storylines'])} storylines)")
+    print(f"ratio recoupe/bare: {our_rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
