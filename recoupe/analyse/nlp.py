@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+_CLOSERS = {'"', "»", "”", ")", "]"}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)\]]$")
 
 
@@ -25,6 +26,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 token.is_sent_start = True
             elif not (token.is_space or _ENDS_SENTENCE.search(text)):
                 token.is_sent_start = False
+            elif token.text in ("»", "”") or (token.text in _CLOSERS and not previous.whitespace_):
+                token.is_sent_start = False  # `définition."`: the closing quote belongs to its sentence
         previous = token
     return doc
 

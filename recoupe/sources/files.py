@@ -111,7 +111,10 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
             seen_content = True
             try:
                 record = orjson.loads(_utf8_line(line))
-            except (orjson.JSONDecodeError, NotText) as exc:
+            except orjson.JSONDecodeError as exc:  # orjson counts lines within the line: give the column
+                yield ReadError(str(path), f"malformed JSON line ({exc.msg} at column {exc.colno})", line=number)
+                continue
+            except NotText as exc:
                 yield ReadError(str(path), f"malformed JSON line ({exc})", line=number)
                 continue
             yield record_to_document(record, str(path), f"{path.stem}-{number}", line=number)
