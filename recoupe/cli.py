@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -33,7 +34,7 @@ class Format(str, Enum):
     json = "json"
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .html, .json or .jsonl articles "
+PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS...", help="Files or folders of .txt, .html, .json or .jsonl articles "
                                                      "(folders are read recursively).", show_default=False)]
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite store file.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -79,7 +80,7 @@ class _LazyProgress:
 
 
 def _print_error(error: ReadError) -> None:
-    err.print(f"[red]error[/red]: {error}", markup=True, highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red]: {escape(str(error))}", markup=True, highlight=False, soft_wrap=True)
 
 
 def _run(function, *args, label: str, **kwargs) -> IngestReport:

@@ -44,32 +44,43 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _clean_all(raws: list[RawDocument | ReadError], settings: Settings,
-               report: IngestReport, on_error: ErrorCallback | None) -> list[Article]:
+def _too_long(raw: RawDocument, size: int, settings: Settings) -> ReadError:
+    return ReadError(raw.path, f"article {raw.id!r} too long ({size:,} characters; limit "
+                               f"{settings.max_article_chars:,}, setting max_article_chars)", raw.line)
+
+
+def _clean_all(raws: list[RawDocument | ReadError], settings: Settings, report: IngestReport,
+               on_error: ErrorCallback | None) -> list[tuple[Article, int | None]]:
+    """Clean each raw document; returns the articles with the JSONL line they came from."""
     def reject(error: ReadError) -> None:
         report.errors.append(error)
         if on_error:
             on_error(error)
 
-    articles: list[Article] = []
+    articles: list[tuple[Article, int | None]] = []
     for raw in raws:
         if isinstance(raw, ReadError):
             reject(raw)
             continue
-        size = len(raw.text if raw.text is not None else raw.html or "")
-        if size > settings.max_article_chars:
-            reject(ReadError(raw.path, f"article {raw.id!r} too long ({size:,} characters; limit "
-                                       f"{settings.max_article_chars:,}, setting max_article_chars)", raw.line))
+        if raw.html is not None and len(raw.html) > settings.max_html_chars:
+            reject(ReadError(raw.path, f"HTML page {raw.id!r} too large ({len(raw.html):,} characters; limit "
+                                       f"{settings.max_html_chars:,}, setting max_html_chars)", raw.line))
+            continue
+        if raw.text is not None and len(raw.text) > settings.max_article_chars:
+            reject(_too_long(raw, len(raw.text), settings))  # refused before cleaning: bounded work
             continue
         try:
             article = clean_document(raw)
         except Exception as exc:  # one bad document must not stop the run
             reject(ReadError(raw.path, f"could not clean article {raw.id!r}: {exc}", raw.line))
             continue
+        if len(article.text) > settings.max_article_chars:
+            reject(_too_long(raw, len(article.text), settings))
+            continue
         if not article.text.strip():
             reject(ReadError(raw.path, f"article {raw.id!r} has no text after cleaning", raw.line))
             continue
-        articles.append(article)
+        articles.append((article, raw.line))
     return articles
 
 
@@ -84,11 +95,13 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, settings: Settings 
     done = 0
     for raws in _chunks(read_paths(paths, settings), ORDER_CHUNK):
         fresh: dict[str, Article] = {}
-        for article in _clean_all(raws, settings, report, on_error):
+        lines: dict[str, int | None] = {}
+        for article, line in _clean_all(raws, settings, report, on_error):
             if article.content_hash in fresh or store.has_content(article.content_hash):
                 report.already_stored.append(article.id)
             else:
                 fresh[article.content_hash] = article
+                lines[article.content_hash] = line
         # Publication order; undated articles last, placed by content alone.
         ordered = sorted(fresh.values(), key=lambda a: (a.published is None, a.published or ""))
         for article, analysis in zip(ordered, analyse_articles(ordered, settings)):
@@ -103,7 +116,8 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, settings: Settings 
                     store.add_entity_mentions(analysis.mentions)
             except Exception as exc:
                 grouper.idf.forget()
-                error = ReadError(article.path, f"could not store article {article.id!r}: {exc}")
+                error = ReadError(article.path, f"could not store article {article.id!r}: {exc}",
+                                  lines[article.content_hash])
                 report.errors.append(error)
                 if on_error:
                     on_error(error)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 class Settings:
     # --- reading -------------------------------------------------------------------------
     max_file_bytes: int = 200 * 1024 * 1024   # a .txt/.html/.json file larger than this is refused
-    max_article_chars: int = 300_000          # one article's text over this is refused (≈ 60 pages)
+    max_article_chars: int = 300_000          # one article's cleaned text over this is refused (≈ 60 pages)
+    max_html_chars: int = 10_000_000          # an HTML page over this is refused before extraction
     max_jsonl_line_bytes: int = 5 * 1024 * 1024  # one JSONL line over this is refused
 
     # --- analysis ------------------------------------------------------------------------

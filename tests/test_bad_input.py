@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from recoupe.cli import app
+from recoupe.render import load_schema
 from recoupe.records import RawDocument, ReadError
 from recoupe.settings import Settings
 from recoupe.sources import read_paths
@@ -132,7 +134,8 @@ def runs(folders) -> dict[str, Run]:
     first = _ingest(runner, folders["mixed"], db, *SMALL)
     second = _ingest(runner, folders["mixed"], db, *SMALL)
     good = _ingest(runner, folders["good"], folders["base"] / "good.db", *SMALL)
-    return {"first": first, "second": second, "good": good, "db": db}
+    brief = runner.invoke(app, ["brief", str(folders["mixed"]), "--format", "json", *SMALL])
+    return {"first": first, "second": second, "good": good, "db": db, "brief": brief}
 
 
 EXPECTED_ERRORS = [  # (file, JSONL line or None, words of the message)
@@ -207,6 +210,28 @@ def test_ingest_of_only_good_inputs_exits_0(runs):
     assert _error_lines(good.stderr) == []
     assert {row[0] for row in good.rows} == {"001_832e27856e8c07f2", "004_e9a559d903c3afa4", "euthanasie-latin1"}
     assert "3 added" in good.stderr
+
+
+def test_brief_with_bad_inputs_exits_1_and_briefs_every_good_article(runs):
+    result = runs["brief"]
+    assert result.exit_code == 1
+    assert len(_error_lines(result.stderr)) == len(EXPECTED_ERRORS)
+    doc = json.loads(result.stdout)
+    Draft202012Validator(load_schema()).validate(doc)
+    assert {article["id"] for article in doc["articles"]} == GOOD_IDS
+    latin1 = next(a for a in doc["articles"] if a["id"] == "euthanasie-latin1")
+    assert "Chantal Sébire" in latin1["text"]
+
+
+def test_error_line_names_a_file_whose_name_looks_like_markup(tmp_path):
+    folder = tmp_path / "exports[b]"
+    folder.mkdir()
+    bad = folder / "depeche[bold]1.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert _error_lines(result.stderr) == [f"error: {bad}: binary file, not text (expected .txt, .html, .json "
+                                           f"or .jsonl)"]
 
 
 @pytest.mark.parametrize("args", [

@@ -1,0 +1,1 @@
+"""Evaluation against labelled data: ``recoupe eval``."""
