@@ -33,6 +33,7 @@ class Settings:
     weight_lead: float = 0.5                  # TF-IDF cosine of title + lead (what the news is)
     weight_text: float = 0.3                  # TF-IDF cosine of the whole text
     weight_entities: float = 0.2              # TF-IDF cosine of named entities
+    weight_time: float = 0.23                 # bonus for dated articles within the window (0 at its edge)
     title_weight: float = 2.0                 # title terms count this many times
     lead_sentences: int = 3                   # sentences that make the lead
     salient_terms: int = 30                   # index keys taken from each article

@@ -88,8 +88,10 @@ class Grouper:
         score = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
                  + s.weight_text * cosine(features.text, profile["text"], self.idf)
                  + s.weight_entities * cosine(features.ents, profile["ents"], self.idf))
-        if gap:
-            score *= 1.0 - 0.3 * gap / max(1, s.event_window_days)
+        if gap is not None:
+            # Publication dates close together are evidence of their own: dated articles need less
+            # textual similarity than undated ones, which are placed by content alone.
+            score += s.weight_time * (1.0 - gap / max(1, s.event_window_days))
         return score
 
     def storyline_similarity(self, features: ArticleFeatures, storyline: dict, day: str | None) -> float:
