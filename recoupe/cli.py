@@ -165,6 +165,50 @@ def export(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] 
         _write(_render(run_export(store, config), fmt), output)
 
 
+eval_app = typer.Typer(help="Score recoupe on labelled data, so you can measure it on your own corpus.",
+                       no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("clusters")
+def eval_clusters(paths: PathsArg,
+                  gold: Annotated[Optional[Path], typer.Option(help="JSON {article_id: event_id} gold for events.")] = None,
+                  storyline_gold: Annotated[Optional[Path], typer.Option(
+                      help="JSON {article_id: storyline_id} gold for storylines.")] = None,
+                  rpm2: Annotated[bool, typer.Option(help="Gold from RPM2 file names (TNN_CM_DD: event TNN_CM, "
+                                                          "storyline TNN) and evaluation dates (C1 over one week, "
+                                                          "C2 thirty days later).")] = False,
+                  baseline: Annotated[bool, typer.Option(help="Also score TF-IDF + agglomerative clustering "
+                                                              "with its threshold tuned on the same data.")] = True,
+                  as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+                  settings: SetOpt = None) -> None:
+    """B-cubed precision, recall and F1, and pairwise F1, of events and storylines."""
+    from .evaluate.clusters import evaluate_clusters
+
+    if not rpm2 and gold is None:
+        raise typer.BadParameter("give --gold FILE or --rpm2", param_hint="--gold")
+    def load(path: Path | None):
+        return orjson.loads(path.read_bytes()) if path else None
+    result = evaluate_clusters(paths, _settings(settings), load(gold), load(storyline_gold), rpm2, baseline)
+    if as_json:
+        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+        return
+    from rich.table import Table
+
+    table = Table(title=f"clusters: {result['articles']} articles")
+    for column in ("level", "system", "B³ P", "B³ R", "B³ F1", "pairwise F1", "clusters (gold)"):
+        table.add_column(column)
+    for level in ("events", "storylines"):
+        if level not in result:
+            continue
+        for system, figures in (("recoupe", result[level]), ("tfidf+agglomerative", result[level].get("baseline"))):
+            if figures:
+                table.add_row(level, system, *(f"{figures[k]:.3f}" for k in
+                                               ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1")),
+                              f"{figures['clusters']} ({figures['gold_clusters']})")
+    Console().print(table)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"recoupe {__version__}")

@@ -90,10 +90,17 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, settings: Settings 
 
     Re-ingesting an article whose content is already stored changes nothing.
     """
+    return ingest_documents(read_paths(paths, settings), store, settings, on_progress, on_error)
+
+
+def ingest_documents(items: Iterable[RawDocument | ReadError], store: Store,
+                     settings: Settings = DEFAULT_SETTINGS, on_progress: ProgressCallback | None = None,
+                     on_error: ErrorCallback | None = None) -> IngestReport:
+    """``ingest`` over documents already read (from any source: files, feeds, an evaluation)."""
     report = IngestReport()
     grouper = Grouper(store, settings)
     done = 0
-    for raws in _chunks(read_paths(paths, settings), ORDER_CHUNK):
+    for raws in _chunks(items, ORDER_CHUNK):
         fresh: dict[str, Article] = {}
         lines: dict[str, int | None] = {}
         for article, line in _clean_all(raws, settings, report, on_error):

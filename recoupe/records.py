@@ -84,3 +84,4 @@ class Analysis:
     terms: dict[str, float]             # content lemmas of title (boosted) and body, with counts
     lead_terms: dict[str, float]        # the same over the title and the lead sentences only
     sentence_terms: tuple[tuple[str, ...], ...] = field(default=())  # content lemmas per sentence
+    embedding: tuple[float, ...] = ()   # multilingual embedding of title + lead (unit length)

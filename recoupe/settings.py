@@ -33,6 +33,8 @@ class Settings:
     weight_lead: float = 0.5                  # TF-IDF cosine of title + lead (what the news is)
     weight_text: float = 0.3                  # TF-IDF cosine of the whole text
     weight_entities: float = 0.2              # TF-IDF cosine of named entities
+    weight_embedding: float = 0.0             # multilingual embedding of title + lead (USE)
+    embedding_floor: float = 0.3              # embedding cosine that counts as unrelated
     weight_time: float = 0.23                 # bonus for dated articles within the window (0 at its edge)
     title_weight: float = 2.0                 # title terms count this many times
     lead_sentences: int = 3                   # sentences that make the lead
@@ -42,7 +44,7 @@ class Settings:
     max_candidates: int = 60                  # candidates scored per article
 
     # --- storylines ----------------------------------------------------------------------
-    storyline_threshold: float = 0.22
+    storyline_threshold: float = 0.15
     storyline_window_days: int = 60
 
     # --- summary -------------------------------------------------------------------------

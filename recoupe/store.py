@@ -65,6 +65,7 @@ def analysis_to_json(analysis: Analysis) -> dict:
         "terms": analysis.terms,
         "lead_terms": analysis.lead_terms,
         "sentence_terms": [list(t) for t in analysis.sentence_terms],
+        "embedding": [round(x, 5) for x in analysis.embedding],
     }
 
 
@@ -77,6 +78,7 @@ def analysis_from_json(article_id: str, data: dict) -> Analysis:
         terms=data["terms"],
         lead_terms=data["lead_terms"],
         sentence_terms=tuple(tuple(t) for t in data["sentence_terms"]),
+        embedding=tuple(data.get("embedding", ())),
     )
 
 

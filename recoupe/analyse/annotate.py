@@ -4,6 +4,7 @@ Pure: the output depends on the article alone, so batches can be mapped over pro
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +14,7 @@ from unidecode import unidecode
 
 from ..records import Analysis, Article, Mention
 from ..settings import Settings
+from .embed import embed_leads
 from .nlp import detect_language, load_nlp
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -113,5 +115,16 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> Iterato
     titled = [a.title or "" for a in articles]
     title_docs: Iterable[Doc] = nlp.pipe(titled, batch_size=256,
                                          disable=[n for n in ("parser", "ner") if n in nlp.pipe_names])
+    batch: list[tuple[Article, Analysis]] = []
     for article, doc, title_doc in zip(articles, docs, title_docs):
-        yield analyse_doc(article, doc, title_doc if article.title else None, settings)
+        batch.append((article, analyse_doc(article, doc, title_doc if article.title else None, settings)))
+        if len(batch) >= settings.nlp_batch_size:
+            yield from _with_embeddings(batch)
+            batch = []
+    yield from _with_embeddings(batch)
+
+
+def _with_embeddings(batch: list[tuple[Article, Analysis]]) -> Iterator[Analysis]:
+    vectors = embed_leads([a for a, _ in batch], [an for _, an in batch])
+    for (_, analysis), vector in zip(batch, vectors):
+        yield dataclasses.replace(analysis, embedding=tuple(float(x) for x in vector))

@@ -67,3 +67,85 @@ def rpm2_date(article_id: str, base: str = "2008-07-01") -> str | None:
     if match[2] == "C2":
         day += timedelta(days=30)
     return day.isoformat()
+
+
+def documents_with_rpm2_dates(items):
+    """Give RPM2 documents their evaluation dates (others pass unchanged)."""
+    import dataclasses
+
+    from ..records import RawDocument
+
+    for item in items:
+        if isinstance(item, RawDocument) and item.published is None:
+            day = rpm2_date(item.id)
+            if day:
+                item = dataclasses.replace(item, published=day)
+        yield item
+
+
+def scores(predicted: Mapping[str, object], gold: Mapping[str, object]) -> dict[str, float]:
+    b3 = bcubed(predicted, gold)
+    pw = pairwise(predicted, gold)
+    return {"bcubed_precision": b3["precision"], "bcubed_recall": b3["recall"], "bcubed_f1": b3["f1"],
+            "pairwise_f1": pw["f1"], "clusters": len(set(predicted[i] for i in gold if i in predicted)),
+            "gold_clusters": len(set(gold.values()))}
+
+
+def agglomerative_baseline(texts: dict[str, str], gold: Mapping[str, object],
+                           thresholds=None) -> tuple[dict[str, float], float]:
+    """What a user would otherwise pick: scikit-learn TF-IDF + average-link agglomerative clustering
+    on cosine distance, its distance threshold tuned on the evaluated data itself (its best case)."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    ids = [i for i in texts if i in gold]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words=sorted(STOP_WORDS), min_df=1,
+                             strip_accents="unicode").fit_transform([texts[i] for i in ids]).toarray()
+    best: tuple[dict[str, float], float] | None = None
+    for threshold in thresholds if thresholds is not None else np.arange(0.50, 1.0, 0.01):
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=float(threshold)).fit_predict(matrix)
+        result = scores(dict(zip(ids, labels)), gold)
+        if best is None or result["bcubed_f1"] > best[0]["bcubed_f1"]:
+            best = (result, float(threshold))
+    return best
+
+
+def evaluate_clusters(paths, settings, gold_events: Mapping[str, object] | None = None,
+                      gold_storylines: Mapping[str, object] | None = None, rpm2: bool = False,
+                      baseline: bool = True) -> dict:
+    """Run recoupe on ``paths`` in a temporary store and score its events and storylines.
+
+    With ``rpm2`` the gold comes from RPM2 file names and each article gets its evaluation date
+    (C1 spread over one week, C2 thirty days later, all topics in the same weeks).
+    """
+    import tempfile
+    from pathlib import Path
+
+    from ..pipeline import ingest_documents
+    from ..sources import read_paths
+    from ..store import Store
+
+    items = read_paths(paths, settings)
+    if rpm2:
+        items = documents_with_rpm2_dates(items)
+    with tempfile.TemporaryDirectory(prefix="recoupe-eval-") as tmp, Store(Path(tmp) / "eval.db") as store:
+        report = ingest_documents(items, store, settings)
+        rows = store.articles()
+        storyline_of = {e["id"]: e["storyline_id"] for e in store.events()}
+    events = {a.id: g["event_id"] for a, _, g in rows}
+    storylines = {a: storyline_of[e] for a, e in events.items()}
+    if rpm2:
+        gold_events, gold_storylines = rpm2_gold(events)
+    result = {"articles": len(rows), "rejected": len(report.errors)}
+    texts = {a.id: f"{a.title or ''}\n{a.text}" for a, _, _ in rows}
+    for name, predicted, gold in (("events", events, gold_events), ("storylines", storylines, gold_storylines)):
+        if not gold:
+            continue
+        result[name] = scores(predicted, gold)
+        if baseline:
+            base, threshold = agglomerative_baseline(texts, gold)
+            result[name]["baseline"] = dict(base, distance_threshold=round(threshold, 2))
+    return result

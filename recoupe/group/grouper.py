@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import numpy as np
+
 from ..records import Analysis, Article
 from ..settings import Settings
 from ..store import Store
@@ -25,6 +27,11 @@ def _days_apart(day: str | None, first: str | None, last: str | None) -> int | N
     return min(abs((d - f).days), abs((d - l).days))
 
 
+def _main_language(profile: dict) -> str | None:
+    langs = profile.get("langs")
+    return max(langs, key=langs.get) if langs else None
+
+
 class ArticleFeatures:
     """The vectors one article brings to grouping."""
 
@@ -32,6 +39,8 @@ class ArticleFeatures:
         self.lead = sublinear_unit(analysis.lead_terms)
         self.text = sublinear_unit(analysis.terms)
         self.ents = sublinear_unit(Counter("@" + m.key for m in analysis.mentions))
+        self.embedding = list(analysis.embedding)
+        self.language = analysis.language
         idf.prefetch(list(analysis.terms) + list(self.ents))
         ranked = sorted(self.text, key=lambda t: -self.text[t] * idf(t))
         self.keys = ranked[:settings.salient_terms] + list(self.ents)
@@ -58,9 +67,12 @@ class Grouper:
         if original is not None:
             event_id = self.store.article_event(original)
             event = self.store.group_record("events", event_id) if event_id is not None else None
+        candidates: list[dict] = []
         if event is None:
-            event = self._best_event(features, article.published)
+            candidates = self.store.event_candidates(features.keys, s.candidates_per_key, s.max_candidates)
+            event = self._best_event(features, candidates, article.published)
         event = self._grow(event, features, article.published, s.profile_terms)
+
         new_event = event.get("id") is None
         event_id = self.store.save_group("events", event, features.keys)
         event["id"] = event_id
@@ -85,9 +97,15 @@ class Grouper:
         if gap is not None and gap > s.event_window_days:
             return 0.0
         profile = event["profile"]
-        score = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
-                 + s.weight_text * cosine(features.text, profile["text"], self.idf)
-                 + s.weight_entities * cosine(features.ents, profile["ents"], self.idf))
+        semantic = self._embedding_similarity(features.embedding, profile.get("emb"))
+        if _main_language(profile) in (None, features.language):
+            lexical = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
+                       + s.weight_text * cosine(features.text, profile["text"], self.idf))
+        else:
+            # Words do not match across languages; the multilingual embedding stands in for them.
+            lexical = (s.weight_lead + s.weight_text) * semantic
+        score = (lexical + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
+                 + s.weight_embedding * semantic)
         if gap is not None:
             # Publication dates close together are evidence of their own: dated articles need less
             # textual similarity than undated ones, which are placed by content alone.
@@ -101,12 +119,23 @@ class Grouper:
             return 0.0
         profile = storyline["profile"]
         text_weight = s.weight_lead + s.weight_text
-        return (text_weight * cosine(features.text, profile["text"], self.idf)
-                + s.weight_entities * cosine(features.ents, profile["ents"], self.idf))
+        if _main_language(profile) in (None, features.language):
+            lexical = cosine(features.text, profile["text"], self.idf)
+        else:
+            lexical = self._embedding_similarity(features.embedding, profile.get("emb"))
+        return text_weight * lexical + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
 
-    def _best_event(self, features: ArticleFeatures, day: str | None) -> dict | None:
+    def _embedding_similarity(self, a: list[float] | None, b: list[float] | None) -> float:
+        """Cosine of two (summed) embeddings, rescaled so unrelated texts score 0."""
+        if not a or not b:
+            return 0.0
+        va, vb = np.asarray(a), np.asarray(b)
+        cos = float(va @ vb) / (float(np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0)
+        floor = self.settings.embedding_floor
+        return max(0.0, (cos - floor) / (1.0 - floor))
+
+    def _best_event(self, features: ArticleFeatures, candidates: list[dict], day: str | None) -> dict | None:
         s = self.settings
-        candidates = self.store.event_candidates(features.keys, s.candidates_per_key, s.max_candidates)
         scored = [(self.event_similarity(features, e, day), e) for e in candidates]
         scored = [(score, e) for score, e in scored if score >= s.event_threshold]
         return max(scored, key=lambda x: x[0])[1] if scored else None
@@ -129,6 +158,11 @@ class Grouper:
             profile["lead"] = add_into(profile["lead"], features.lead, keep)
         profile["text"] = add_into(profile["text"], features.text, keep)
         profile["ents"] = add_into(profile["ents"], features.ents, keep)
+        langs = profile.setdefault("langs", {})
+        langs[features.language] = langs.get(features.language, 0) + 1
+        if features.embedding:
+            emb = profile.get("emb") or [0.0] * len(features.embedding)
+            profile["emb"] = [round(x + y, 5) for x, y in zip(emb, features.embedding)]
         group["size"] += 1
         if day:
             group["first_date"] = min(filter(None, [group["first_date"], day]))
