@@ -111,6 +111,7 @@ def ingest_documents(items: Iterable[RawDocument | ReadError], store: Store,
                 lines[article.content_hash] = line
         # Publication order; undated articles last, placed by content alone.
         ordered = sorted(fresh.values(), key=lambda a: (a.published is None, a.published or ""))
+        added_in_chunk: list[str] = []
         for article, analysis in zip(ordered, analyse_articles(ordered, settings)):
             article_id = store.free_article_id(article.id, article.content_hash)
             if article_id != article.id:
@@ -130,9 +131,13 @@ def ingest_documents(items: Iterable[RawDocument | ReadError], store: Store,
                     on_error(error)
                 continue
             report.added.append(article.id)
+            added_in_chunk.append(article.id)
             done += 1
             if on_progress:
                 on_progress(done)
+        for _ in range(settings.refine_passes):
+            if not grouper.refine(added_in_chunk):
+                break
     return report
 
 

@@ -27,25 +27,29 @@ class Settings:
     minhash_permutations: int = 128
     duplicate_threshold: float = 0.6          # estimated Jaccard of shingles to call a copy
 
-    # --- events (online clustering) -------------------------------------------------------
-    event_threshold: float = 0.33             # combined similarity needed to join an event
-    event_window_days: int = 7                # an event accepts articles this far from its dates
+    # --- storylines: what an article is about (online clustering, index candidates) ----------
+    storyline_threshold: float = 0.16
+    storyline_window_days: int = 60           # a storyline accepts articles this far from its dates
+    storyline_weight_text: float = 0.6        # TF-IDF cosine of the whole text
+    storyline_weight_entities: float = 0.2    # TF-IDF cosine of named entities
+    storyline_weight_semantic: float = 0.2    # multilingual embedding of title + lead (USE)
+    refine_passes: int = 2                    # second looks at each ingested batch (0: purely online)
+    refine_margin: float = 0.0                # second look: another storyline must beat the own one by this
+    embedding_floor: float = 0.3              # embedding cosine that counts as unrelated
+    salient_terms: int = 30                   # index keys taken from each article
+    profile_terms: int = 300                  # terms kept in a storyline's or event's profile
+    candidates_per_key: int = 20              # most recent storylines fetched per index key
+    max_candidates: int = 60                  # candidates scored per article
+
+    # --- events: the same happening, inside a storyline -------------------------------------
+    event_threshold: float = 0.33             # similarity needed to join an event
+    event_window_days: int = 7                # an event accepts dated articles this far from its dates
     weight_lead: float = 0.5                  # TF-IDF cosine of title + lead (what the news is)
     weight_text: float = 0.3                  # TF-IDF cosine of the whole text
     weight_entities: float = 0.2              # TF-IDF cosine of named entities
-    weight_embedding: float = 0.0             # multilingual embedding of title + lead (USE)
-    embedding_floor: float = 0.3              # embedding cosine that counts as unrelated
-    weight_time: float = 0.23                 # bonus for dated articles within the window (0 at its edge)
+    weight_time: float = 0.33                 # bonus for dated articles within the window (0 at its edge)
     title_weight: float = 2.0                 # title terms count this many times
     lead_sentences: int = 3                   # sentences that make the lead
-    salient_terms: int = 30                   # index keys taken from each article
-    profile_terms: int = 300                  # terms kept in an event's profile
-    candidates_per_key: int = 20              # most recent events fetched per index key
-    max_candidates: int = 60                  # candidates scored per article
-
-    # --- storylines ----------------------------------------------------------------------
-    storyline_threshold: float = 0.15
-    storyline_window_days: int = 60
 
     # --- summary -------------------------------------------------------------------------
     summary_words: int = 100                  # word budget of an event summary

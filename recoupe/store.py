@@ -36,8 +36,7 @@ CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY, storyline_id INTEGER, first_date TEXT, last_date TEXT,
     size INTEGER NOT NULL, profile BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS event_keys (key TEXT NOT NULL, event_id INTEGER NOT NULL,
-    PRIMARY KEY (key, event_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_storyline ON events(storyline_id, id);
 CREATE TABLE IF NOT EXISTS storylines (
     id INTEGER PRIMARY KEY, first_date TEXT, last_date TEXT, size INTEGER NOT NULL, profile BLOB NOT NULL
 );
@@ -227,21 +226,22 @@ class Store:
         return row[0] if row else None
 
     # --- events and storylines -------------------------------------------------------------
-    def _candidates(self, table: str, key_table: str, id_col: str, keys: Iterable[str],
-                    per_key: int, limit: int) -> list[dict]:
+    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
+        """Storylines sharing the most index keys with an article (most recent per key)."""
         counts: dict[int, int] = {}
         for key in keys:
-            for (cid,) in self.conn.execute(
-                    f"SELECT {id_col} FROM {key_table} WHERE key = ? ORDER BY {id_col} DESC LIMIT ?", (key, per_key)):
-                counts[cid] = counts.get(cid, 0) + 1
+            for (sid,) in self.conn.execute(
+                    "SELECT storyline_id FROM storyline_keys WHERE key = ? ORDER BY storyline_id DESC LIMIT ?",
+                    (key, per_key)):
+                counts[sid] = counts.get(sid, 0) + 1
         best = sorted(counts, key=lambda c: (-counts[c], -c))[:limit]
-        return [self.group_record(table, cid) for cid in best]
+        return [self.group_record("storylines", sid) for sid in best]
 
-    def event_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
-        return self._candidates("events", "event_keys", "event_id", keys, per_key, limit)
-
-    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
-        return self._candidates("storylines", "storyline_keys", "storyline_id", keys, per_key, limit)
+    def storyline_events(self, storyline_id: int, limit: int) -> list[dict]:
+        """The most recent events of a storyline."""
+        rows = self.conn.execute("SELECT id FROM events WHERE storyline_id = ? ORDER BY id DESC LIMIT ?",
+                                 (storyline_id, limit)).fetchall()
+        return [self.group_record("events", row[0]) for row in rows]
 
     def group_record(self, table: str, group_id: int) -> dict:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (group_id,)).fetchone()
@@ -249,10 +249,9 @@ class Store:
         record["profile"] = orjson.loads(record["profile"])
         return record
 
-    def save_group(self, table: str, record: dict, keys: Iterable[str]) -> int:
-        """Insert (no id) or update an event or storyline, and add its index keys."""
-        key_table, id_col = ("event_keys", "event_id") if table == "events" else ("storyline_keys", "storyline_id")
-        columns = [c for c in record if c not in ("id",)]
+    def save_group(self, table: str, record: dict, keys: Iterable[str] = ()) -> int:
+        """Insert (no id) or update an event or storyline; a storyline also gets its index keys."""
+        columns = [c for c in record if c != "id"]
         values = [(_dumps(record[c]) if c == "profile" else record[c]) for c in columns]
         if record.get("id") is None:
             cur = self.conn.execute(
@@ -262,9 +261,26 @@ class Store:
             group_id = record["id"]
             self.conn.execute(f"UPDATE {table} SET {','.join(c + ' = ?' for c in columns)} WHERE id = ?",
                               (*values, group_id))
-        self.conn.executemany(f"INSERT OR IGNORE INTO {key_table} VALUES (?, ?)",
-                              ((key, group_id) for key in keys))
+        if table == "storylines":
+            self.conn.executemany("INSERT OR IGNORE INTO storyline_keys VALUES (?, ?)",
+                                  ((key, group_id) for key in keys))
         return group_id
+
+    def delete_group(self, table: str, group_id: int) -> None:
+        if table == "storylines":
+            self.conn.execute("DELETE FROM storyline_keys WHERE storyline_id = ?", (group_id,))
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (group_id,))
+
+    def group_dates(self, table: str, group_id: int, leaving: str) -> tuple[str | None, str | None]:
+        """First and last publication dates of a group's articles, one article leaving it."""
+        if table == "events":
+            where, args = "event_id = ?", (group_id, leaving)
+        else:
+            where = "event_id IN (SELECT id FROM events WHERE storyline_id = ?)"
+            args = (group_id, leaving)
+        row = self.conn.execute(f"SELECT MIN(published), MAX(published) FROM articles WHERE {where} AND id != ?",
+                                args).fetchone()
+        return row[0], row[1]
 
     def events(self) -> list[dict]:
         rows = self.conn.execute("SELECT id, storyline_id, first_date, last_date, size FROM events ORDER BY id")

@@ -100,8 +100,12 @@ def agglomerative_baseline(texts: dict[str, str], gold: Mapping[str, object],
     from sklearn.feature_extraction.text import TfidfVectorizer
     from spacy.lang.fr.stop_words import STOP_WORDS
 
+    from unidecode import unidecode
+
     ids = [i for i in texts if i in gold]
-    matrix = TfidfVectorizer(sublinear_tf=True, stop_words=sorted(STOP_WORDS), min_df=1,
+    # Stop words in the form the vectorizer's own preprocessing gives its tokens.
+    stop_words = sorted({t for w in STOP_WORDS for t in re.findall(r"(?u)\b\w\w+\b", unidecode(w).lower())})
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words=stop_words, min_df=1,
                              strip_accents="unicode").fit_transform([texts[i] for i in ids]).toarray()
     best: tuple[dict[str, float], float] | None = None
     for threshold in thresholds if thresholds is not None else np.arange(0.50, 1.0, 0.01):

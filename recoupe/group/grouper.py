@@ -1,7 +1,10 @@
-"""Online grouping, one article at a time in publication order: copies, events, storylines.
+"""Online grouping, one article at a time in publication order: copies, storylines, events.
 
-Candidates come from an inverted index (salient terms and entities) restricted to a time window,
-never from all pairs, so adding one article costs the same in a small or a large archive.
+An article first finds its storyline (what it is about: whole text, entities, meaning), then its
+event inside that storyline (when and what exactly: publication dates within a window, or for an
+undated article the words of its title and lead). Storyline candidates come from an inverted index
+of salient terms and entities, event candidates from the storyline's recent events: never all
+pairs, so adding one article costs the same in a small or a large archive.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from ..records import Analysis, Article
 from ..settings import Settings
 from ..store import Store
 from .duplicates import find_original
-from .vectors import Idf, Vector, add_into, cosine, sublinear_unit
+from .vectors import Idf, add_into, cosine, sublinear_unit, subtract_from
 
 
 def _days_apart(day: str | None, first: str | None, last: str | None) -> int | None:
@@ -32,6 +35,11 @@ def _main_language(profile: dict) -> str | None:
     return max(langs, key=langs.get) if langs else None
 
 
+def _new_group() -> dict:
+    return {"id": None, "first_date": None, "last_date": None, "size": 0,
+            "profile": {"lead": {}, "text": {}, "ents": {}, "emb": None, "langs": {}}}
+
+
 class ArticleFeatures:
     """The vectors one article brings to grouping."""
 
@@ -47,7 +55,7 @@ class ArticleFeatures:
 
 
 class Grouper:
-    """Assigns articles to events and events to storylines, updating the store as it goes."""
+    """Assigns articles to storylines and events, updating the store as it goes."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
@@ -57,75 +65,33 @@ class Grouper:
     def add(self, article: Article, analysis: Analysis) -> tuple[int, str | None]:
         """Group one stored article; returns ``(event_id, duplicate_of)``. Call inside a transaction."""
         s = self.settings
+        day = article.published
         original = find_original(self.store, article.id, article.text, s)
         if original is not None:
             original = self.store.original_of(original)
         self.idf.observe(list(analysis.terms) + ["@" + m.key for m in analysis.mentions])
         features = ArticleFeatures(analysis, self.idf, s)
 
-        event = None
-        if original is not None:
-            event_id = self.store.article_event(original)
-            event = self.store.group_record("events", event_id) if event_id is not None else None
-        candidates: list[dict] = []
-        if event is None:
-            candidates = self.store.event_candidates(features.keys, s.candidates_per_key, s.max_candidates)
-            event = self._best_event(features, candidates, article.published)
-        event = self._grow(event, features, article.published, s.profile_terms)
-
-        new_event = event.get("id") is None
-        event_id = self.store.save_group("events", event, features.keys)
-        event["id"] = event_id
-
-        storyline = None
-        if event.get("storyline_id") is not None:
+        event = storyline = None
+        original_event = self.store.article_event(original) if original is not None else None
+        if original_event is not None:  # a copy joins its first print's event
+            event = self.store.group_record("events", original_event)
             storyline = self.store.group_record("storylines", event["storyline_id"])
-        elif new_event:
-            storyline = self._best_storyline(features, article.published)
-        storyline = self._grow(storyline, features, article.published, s.profile_terms, with_lead=False)
+        else:
+            storyline = self._best_storyline(features, day)
+            if storyline is not None:
+                event = self._best_event(features, storyline["id"], day)
+
+        storyline = self._grow(storyline, features, day)
         storyline_id = self.store.save_group("storylines", storyline, features.keys)
-        if event.get("storyline_id") != storyline_id:
-            event["storyline_id"] = storyline_id
-            self.store.save_group("events", event, ())
+        event = self._grow(event, features, day)
+        event["storyline_id"] = storyline_id
+        event_id = self.store.save_group("events", event)
         self.store.set_article_grouping(article.id, event_id, original)
         return event_id, original
 
-    # --- scoring -----------------------------------------------------------------------------
-    def event_similarity(self, features: ArticleFeatures, event: dict, day: str | None) -> float:
-        s = self.settings
-        gap = _days_apart(day, event["first_date"], event["last_date"])
-        if gap is not None and gap > s.event_window_days:
-            return 0.0
-        profile = event["profile"]
-        semantic = self._embedding_similarity(features.embedding, profile.get("emb"))
-        if _main_language(profile) in (None, features.language):
-            lexical = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
-                       + s.weight_text * cosine(features.text, profile["text"], self.idf))
-        else:
-            # Words do not match across languages; the multilingual embedding stands in for them.
-            lexical = (s.weight_lead + s.weight_text) * semantic
-        score = (lexical + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
-                 + s.weight_embedding * semantic)
-        if gap is not None:
-            # Publication dates close together are evidence of their own: dated articles need less
-            # textual similarity than undated ones, which are placed by content alone.
-            score += s.weight_time * (1.0 - gap / max(1, s.event_window_days))
-        return score
-
-    def storyline_similarity(self, features: ArticleFeatures, storyline: dict, day: str | None) -> float:
-        s = self.settings
-        gap = _days_apart(day, storyline["first_date"], storyline["last_date"])
-        if gap is not None and gap > s.storyline_window_days:
-            return 0.0
-        profile = storyline["profile"]
-        text_weight = s.weight_lead + s.weight_text
-        if _main_language(profile) in (None, features.language):
-            lexical = cosine(features.text, profile["text"], self.idf)
-        else:
-            lexical = self._embedding_similarity(features.embedding, profile.get("emb"))
-        return text_weight * lexical + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
-
-    def _embedding_similarity(self, a: list[float] | None, b: list[float] | None) -> float:
+    # --- similarities ------------------------------------------------------------------------
+    def _semantic(self, a: list[float] | None, b: list[float] | None) -> float:
         """Cosine of two (summed) embeddings, rescaled so unrelated texts score 0."""
         if not a or not b:
             return 0.0
@@ -134,30 +100,126 @@ class Grouper:
         floor = self.settings.embedding_floor
         return max(0.0, (cos - floor) / (1.0 - floor))
 
-    def _best_event(self, features: ArticleFeatures, candidates: list[dict], day: str | None) -> dict | None:
+    def storyline_similarity(self, features: ArticleFeatures, storyline: dict, day: str | None) -> float:
+        """How much the article is about the storyline's topic (dates only gate: weeks apart is fine)."""
         s = self.settings
-        scored = [(self.event_similarity(features, e, day), e) for e in candidates]
-        scored = [(score, e) for score, e in scored if score >= s.event_threshold]
-        return max(scored, key=lambda x: x[0])[1] if scored else None
+        gap = _days_apart(day, storyline["first_date"], storyline["last_date"])
+        if gap is not None and gap > s.storyline_window_days:
+            return 0.0
+        profile = storyline["profile"]
+        semantic = self._semantic(features.embedding, profile.get("emb"))
+        if _main_language(profile) in (None, features.language):
+            text = cosine(features.text, profile["text"], self.idf)
+        else:  # words do not match across languages: the multilingual embedding stands in for them
+            text = semantic
+        return (s.storyline_weight_text * text + s.storyline_weight_semantic * semantic
+                + s.storyline_weight_entities * cosine(features.ents, profile["ents"], self.idf))
 
+    def event_similarity(self, features: ArticleFeatures, event: dict, day: str | None) -> float:
+        """How much the article tells the same event, within a storyline already shared."""
+        s = self.settings
+        gap = _days_apart(day, event["first_date"], event["last_date"])
+        if gap is not None and gap > s.event_window_days:
+            return 0.0
+        profile = event["profile"]
+        if _main_language(profile) in (None, features.language):
+            words = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
+                     + s.weight_text * cosine(features.text, profile["text"], self.idf))
+        else:
+            words = (s.weight_lead + s.weight_text) * self._semantic(features.embedding, profile.get("emb"))
+        score = words + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
+        if gap is not None:
+            # Dated articles of one storyline published close together tell one event; undated
+            # articles are placed by what their title and lead say.
+            score += s.weight_time * (1.0 - gap / max(1, s.event_window_days))
+        return score
+
+    # --- choosing ------------------------------------------------------------------------------
     def _best_storyline(self, features: ArticleFeatures, day: str | None) -> dict | None:
         s = self.settings
         candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates)
-        scored = [(self.storyline_similarity(features, c, day), c) for c in candidates]
-        scored = [(score, c) for score, c in scored if score >= s.storyline_threshold]
-        return max(scored, key=lambda x: x[0])[1] if scored else None
+        return self._best(candidates, lambda c: self.storyline_similarity(features, c, day),
+                          s.storyline_threshold)
+
+    def _best_event(self, features: ArticleFeatures, storyline_id: int, day: str | None) -> dict | None:
+        s = self.settings
+        candidates = self.store.storyline_events(storyline_id, s.max_candidates)
+        return self._best(candidates, lambda e: self.event_similarity(features, e, day), s.event_threshold)
 
     @staticmethod
-    def _grow(group: dict | None, features: ArticleFeatures, day: str | None, keep: int,
-              with_lead: bool = True) -> dict:
-        if group is None:
-            group = {"id": None, "first_date": None, "last_date": None, "size": 0,
-                     "profile": {"lead": {}, "text": {}, "ents": {}}}
+    def _best(candidates: list[dict], score, threshold: float) -> dict | None:
+        scored = [(score(c), c) for c in candidates]
+        scored = [(value, c) for value, c in scored if value >= threshold]
+        return max(scored, key=lambda x: x[0])[1] if scored else None
+
+    # --- second look -------------------------------------------------------------------------
+    def refine(self, article_ids: list[str]) -> int:
+        """Give the batch's articles a second look once the batch's profiles have matured.
+
+        Online clustering decides on an article when its storyline has only its first members; an
+        article that now fits another storyline clearly better moves there (with its event).
+        Bounded: one candidate look-up per article of the batch. Returns the number moved.
+        """
+        s = self.settings
+        moved = 0
+        for article, analysis, grouping in self.store.articles(article_ids):
+            if grouping["duplicate_of"] or grouping["event_id"] is None:
+                continue
+            with self.store.transaction():
+                features = ArticleFeatures(analysis, self.idf, s)
+                event = self.store.group_record("events", grouping["event_id"])
+                current = self.store.group_record("storylines", event["storyline_id"])
+                day = article.published
+                without = self._shrink(dict(current, profile=dict(current["profile"])), features)
+                own = self.storyline_similarity(features, without, day) if without["size"] else 0.0
+                candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates)
+                others = [(self.storyline_similarity(features, c, day), c) for c in candidates
+                          if c["id"] != current["id"]]
+                if not others:
+                    continue
+                score, target = max(others, key=lambda x: x[0])
+                if score < s.storyline_threshold or score < own + s.refine_margin:
+                    continue
+                self._detach(article.id, event, current, features)
+                new_event = self._best_event(features, target["id"], day)
+                target = self._grow(target, features, day)
+                self.store.save_group("storylines", target, features.keys)
+                new_event = self._grow(new_event, features, day)
+                new_event["storyline_id"] = target["id"]
+                event_id = self.store.save_group("events", new_event)
+                self.store.set_article_grouping(article.id, event_id, None)
+                moved += 1
+        return moved
+
+    def _detach(self, article_id: str, event: dict, storyline: dict, features: ArticleFeatures) -> None:
+        for table, group in (("events", event), ("storylines", storyline)):
+            group = self._shrink(group, features)
+            if group["size"] <= 0:
+                self.store.delete_group(table, group["id"])
+            else:
+                group["first_date"], group["last_date"] = self.store.group_dates(table, group["id"], article_id)
+                self.store.save_group(table, group)
+
+    def _shrink(self, group: dict, features: ArticleFeatures) -> dict:
         profile = group["profile"]
-        if with_lead:
-            profile["lead"] = add_into(profile["lead"], features.lead, keep)
-        profile["text"] = add_into(profile["text"], features.text, keep)
-        profile["ents"] = add_into(profile["ents"], features.ents, keep)
+        for part in ("lead", "text", "ents"):
+            profile[part] = subtract_from(profile[part], getattr(features, part))
+        langs = profile.get("langs") or {}
+        if langs.get(features.language):
+            langs[features.language] -= 1
+            if not langs[features.language]:
+                del langs[features.language]
+        if features.embedding and profile.get("emb"):
+            profile["emb"] = [x - y for x, y in zip(profile["emb"], features.embedding)]
+        group["size"] -= 1
+        return group
+
+    def _grow(self, group: dict | None, features: ArticleFeatures, day: str | None) -> dict:
+        keep = self.settings.profile_terms
+        group = group if group is not None else _new_group()
+        profile = group["profile"]
+        for part in ("lead", "text", "ents"):
+            profile[part] = add_into(profile[part], getattr(features, part), keep)
         langs = profile.setdefault("langs", {})
         langs[features.language] = langs.get(features.language, 0) + 1
         if features.embedding:

@@ -26,6 +26,17 @@ def add_into(profile: Vector, vec: Mapping[str, float], keep: int) -> Vector:
     return merged
 
 
+def subtract_from(profile: Vector, vec: Mapping[str, float]) -> Vector:
+    """Take one member's contribution out of a profile (terms left at ~0 are dropped)."""
+    out = dict(profile)
+    for t, v in vec.items():
+        if t in out:
+            out[t] -= v
+            if out[t] <= 1e-6:
+                del out[t]
+    return out
+
+
 class Idf:
     """Inverse document frequency read from the store, cached for the length of a run.
 
