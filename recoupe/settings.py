@@ -23,9 +23,9 @@ class Settings:
     nlp_batch_size: int = 32
 
     # --- duplicates (MinHash LSH over word shingles) --------------------------------------
-    shingle_size: int = 5
+    shingle_size: int = 3
     minhash_permutations: int = 128
-    duplicate_threshold: float = 0.6          # estimated Jaccard of shingles to call a copy
+    duplicate_threshold: float = 0.45         # estimated Jaccard of 3-word shingles to call a copy (10%-edited copy ≈ 0.6; two outlets on one event < 0.1)
 
     # --- storylines: what an article is about (online clustering, index candidates) ----------
     storyline_threshold: float = 0.16

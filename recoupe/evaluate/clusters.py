@@ -86,8 +86,9 @@ def documents_with_rpm2_dates(items):
 def scores(predicted: Mapping[str, object], gold: Mapping[str, object]) -> dict[str, float]:
     b3 = bcubed(predicted, gold)
     pw = pairwise(predicted, gold)
-    return {"bcubed_precision": b3["precision"], "bcubed_recall": b3["recall"], "bcubed_f1": b3["f1"],
-            "pairwise_f1": pw["f1"], "clusters": len(set(predicted[i] for i in gold if i in predicted)),
+    return {"bcubed_precision": float(b3["precision"]), "bcubed_recall": float(b3["recall"]),
+            "bcubed_f1": float(b3["f1"]), "pairwise_f1": float(pw["f1"]),
+            "clusters": len(set(predicted[i] for i in gold if i in predicted)),
             "gold_clusters": len(set(gold.values()))}
 
 
