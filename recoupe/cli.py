@@ -209,6 +209,33 @@ def eval_clusters(paths: PathsArg,
     Console().print(table)
 
 
+@eval_app.command("summaries")
+def eval_summaries(corpus: Annotated[Path, typer.Argument(help="Folder of RPM2-style articles (TNN_CM_DD.txt).")],
+                   references: Annotated[Optional[Path], typer.Option(
+                       help="Folder of reference summaries TNN_CM_AK.txt (default: CORPUS/../references).")] = None,
+                   as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+                   settings: SetOpt = None) -> None:
+    """ROUGE-1, -2 and -L of recoupe's event summaries and of a TF-IDF centroid baseline, same run."""
+    from .evaluate.summaries import evaluate_summaries
+
+    refs = references or corpus.parent / "references"
+    if not refs.is_dir():
+        raise typer.BadParameter(f"no reference folder at {refs}", param_hint="--references")
+    result = evaluate_summaries(corpus, refs, _settings(settings))
+    if as_json:
+        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+        return
+    from rich.table import Table
+
+    table = Table(title=f"summaries: {result['clusters']} clusters, {result['words']}-word budget, ROUGE F (%)")
+    for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-L"):
+        table.add_column(column)
+    for system, label in (("recoupe", "recoupe"), ("centroid", "TF-IDF centroid baseline")):
+        figures = result["mean"][system]
+        table.add_row(label, *(f"{figures[k]:.2f}" for k in ("rouge1", "rouge2", "rougeL")))
+    Console().print(table)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"recoupe {__version__}")

@@ -53,8 +53,12 @@ class Settings:
 
     # --- summary -------------------------------------------------------------------------
     summary_words: int = 100                  # word budget of an event summary
-    summary_redundancy: float = 0.5           # max cosine between two summary sentences
-    support_threshold: float = 0.5            # cosine at which another article "says" a sentence
+    summary_weight_centrality: float = 0.5    # cosine of the sentence to the event's centroid
+    summary_weight_position: float = 0.6      # early sentences (the lead) carry the news
+    summary_weight_support: float = 0.2       # share of the other independent sources that say it
+    summary_redundancy: float = 0.4           # max cosine between two summary sentences
+    support_threshold: float = 0.5            # TF-IDF cosine at which another article "says" a sentence…
+    support_overlap: float = 0.6              # …and holds this share of the sentence's content words
 
     extra: dict = field(default_factory=dict)
 

@@ -80,6 +80,8 @@ class Idf:
     def __call__(self, key: str) -> float:
         value = self._idf.get(key)
         if value is None:
+            if key not in self._df:  # not prefetched: read it now rather than guess
+                self.prefetch((key,))
             value = self._idf[key] = math.log((self.n + 1) / (self._df.get(key, 0) + 1)) + 1.0
         return value
 

@@ -29,6 +29,7 @@ class _Candidate:
     text: str
     vector: dict[str, float]
     words: int
+    terms: Counter
     score: float = 0.0
 
 
@@ -45,6 +46,14 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
+def _says_the_same(a: _Candidate, b: _Candidate, settings: Settings) -> bool:
+    """b says what a says: close in TF-IDF space and holding most of a's content words."""
+    if _dot(a.vector, b.vector) < settings.support_threshold:
+        return False
+    covered = sum((a.terms & b.terms).values()) / (sum(a.terms.values()) or 1)
+    return covered >= settings.support_overlap
+
+
 def _is_summary_sentence(text: str) -> bool:
     words = len(text.split())
     return 8 <= words <= 70 and bool(_SENTENCE_END.search(text)) and not text[:1].islower()
@@ -59,7 +68,8 @@ def _candidates(members: Sequence[Member], idf: Callable[[str], float]) -> list[
             if not terms:
                 continue
             sentence = text[start:end]
-            out.append(_Candidate(index, position, sentence, _unit(terms, idf), len(sentence.split())))
+            out.append(_Candidate(index, position, sentence, _unit(terms, idf), len(sentence.split()),
+                                  Counter(terms)))
     return out
 
 
@@ -87,7 +97,7 @@ def summarise_event(members: Sequence[Member], idf: Callable[[str], float],
         """The article the sentence is taken from first, then every other article that says it."""
         found = [candidate.member]
         for other in candidates:
-            if other.member not in found and _dot(candidate.vector, other.vector) >= settings.support_threshold:
+            if other.member not in found and _says_the_same(candidate, other, settings):
                 found.append(other.member)
         return found[:1] + sorted(found[1:])
 
@@ -96,9 +106,9 @@ def summarise_event(members: Sequence[Member], idf: Callable[[str], float],
     pool = sorted(pool, key=lambda c: -(_dot(c.vector, centroid_unit) + 0.4 * (c.position < 3)))[:_MAX_POOL]
     for c in pool:
         support = len([m for m in supporters(c) if m in independent]) - 1
-        c.score = (0.5 * _dot(c.vector, centroid_unit)
-                   + 0.2 * (1.0 - min(c.position, 10) / 10)
-                   + 0.3 * min(1.0, support / others))
+        c.score = (settings.summary_weight_centrality * _dot(c.vector, centroid_unit)
+                   + settings.summary_weight_position * (1.0 - min(c.position, 10) / 10)
+                   + settings.summary_weight_support * min(1.0, support / others))
 
     chosen: list[_Candidate] = []
     words = 0
