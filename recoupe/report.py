@@ -77,9 +77,9 @@ def build_document(store: Store, settings: Settings) -> dict:
         own = [e for e in event_docs if e["storyline"] == sid]
         if not own:
             continue
-        main = max(own, key=lambda e: (len(e["articles"]), -event_docs.index(e)))
+        group = [m for e in own for m in members.get(int(e["id"][1:]), [])]
         storyline_docs.append({
-            "id": sid, "title": main["title"], "events": [e["id"] for e in own],
+            "id": sid, "title": event_title(group, [], idf), "events": [e["id"] for e in own],
             "summary": [e["summary"][0] for e in own if e["summary"]],
             "discrepancies": [], "timeline": [],
         })

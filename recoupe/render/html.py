@@ -27,6 +27,8 @@ from .markdown import (
     storyline_sections,
 )
 
+from .svg import event_chart
+
 TEMPLATE_NAME = "report.html.j2"
 
 _WORD = re.compile(r"\w+")
@@ -262,12 +264,14 @@ def build_view(doc: Doc) -> dict[str, Any]:
     sections = []
     for storyline, members in storyline_sections(doc):
         storyline = storyline or {}
+        event_views = [_event_view(doc, e, index) for e in members]
         sections.append({
+            "chart": event_chart(event_views),
             "title": storyline.get("title"),
             "summary": _cited(storyline.get("summary", []), index),
             "discrepancies": _discrepancies(storyline.get("discrepancies", []), index),
             "timeline": _timeline(storyline.get("timeline", []), index),
-            "events": [_event_view(doc, e, index) for e in members],
+            "events": event_views,
         })
     return {
         "language": _main_language(articles),
