@@ -6,7 +6,7 @@ from collections import defaultdict
 from .group.vectors import Idf
 from .settings import Settings
 from .store import Store
-from .summarise import Member, event_title, summarise_event
+from .summarise import Member, agreed_facts, event_title, summarise_event
 
 SCHEMA = "recoupe/1"
 
@@ -67,7 +67,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "storyline": _storyline_id(event["storyline_id"]) if event["storyline_id"] is not None else None,
             "articles": [m.article.id for m in group],
             "summary": summary,
-            "quotes": [], "agreed": [], "discrepancies": [], "timeline": [],
+            "quotes": [], "agreed": agreed_facts(group, idf, settings), "discrepancies": [], "timeline": [],
         })
     by_id = {e["id"]: e for e in event_docs}
 

@@ -14,7 +14,7 @@ from recoupe.render import render_html
 from recoupe.settings import Settings
 from recoupe.sources import read_paths
 
-from .conftest import RPM2
+from .conftest import RPM2, SEEDS
 
 _STOP = {"les", "des", "une", "que", "qui", "dans", "pour", "par", "sur", "est", "sont", "avec", "pas", "plus",
          "aux", "ont", "ete", "cette", "ses", "son", "leur", "elle", "ils", "mais", "comme", "tout", "entre"}
@@ -88,3 +88,24 @@ def test_rouge_keeps_accented_words_and_matches_hand_computed_scores():
     both = rouge("le chat", ["le chat", "un chien"])
     assert both["rouge1"] == pytest.approx(50.0)
     assert truncate_words("un deux trois quatre", 2) == "un deux"
+
+
+def test_agreed_facts_need_two_independent_sources(rpm2_doc, seeds_doc):
+    facts = [f for e in rpm2_doc["events"] for f in e["agreed"]]
+    assert facts and all(f["independent_sources"] >= 2 and len(f["sources"]) >= 2 for f in facts)
+    press = next(e for e in seeds_doc["events"] if any(a.startswith("000") for a in e["articles"]))
+    assert any("Cela signifie que nous pouvons nous engager" in f["text"] for f in press["agreed"])
+    lone = [e for e in seeds_doc["events"] if len(e["articles"]) == 1]
+    assert all(e["agreed"] == [] for e in lone)
+
+
+def test_a_copy_is_not_a_second_witness(tmp_path):
+    original = next(SEEDS.glob("002_*"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "002.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "002-copie.txt").write_text("Repris de l'AFP\n" + original.read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    doc, _ = recoupe.brief([folder])
+    assert sorted(filter(None, (a["duplicate_of"] for a in doc["articles"]))) in (["002"], ["002-copie"])
+    assert doc["events"][0]["agreed"] == []

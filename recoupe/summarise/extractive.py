@@ -125,6 +125,31 @@ def summarise_event(members: Sequence[Member], idf: Callable[[str], float],
     return [{"text": c.text, "sources": [members[m].article.id for m in supporters(c)]} for c in chosen]
 
 
+def agreed_facts(members: Sequence[Member], idf: Callable[[str], float], settings: Settings) -> list[dict]:
+    """Statements that two or more independent sources make (a copy is not a second witness)."""
+    candidates = _candidates(members, idf)
+    pool = [c for c in candidates if _is_summary_sentence(c.text) and members[c.member].duplicate_of is None]
+    if len(pool) > _MAX_POOL:
+        centroid = _centroid(c.vector for c in pool)
+        pool = sorted(pool, key=lambda c: -_dot(c.vector, centroid))[:_MAX_POOL]
+    facts: list[tuple[int, _Candidate, list[int]]] = []
+    for c in pool:
+        found = [c.member] + sorted({o.member for o in candidates
+                                     if o.member != c.member and _says_the_same(c, o, settings)})
+        witnesses = {members[m].duplicate_of or members[m].article.id for m in found}
+        if len(witnesses) >= 2:
+            facts.append((len(witnesses), c, found))
+    kept: list[tuple[int, _Candidate, list[int]]] = []
+    for count, c, found in sorted(facts, key=lambda f: (-f[0], f[1].member, f[1].position)):
+        if any(_dot(c.vector, k.vector) > settings.summary_redundancy for _, k, _ in kept):
+            continue
+        kept.append((count, c, found))
+        if len(kept) >= settings.agreed_facts:
+            break
+    return [{"text": c.text, "sources": [members[m].article.id for m in found], "independent_sources": count}
+            for count, c, found in kept]
+
+
 def event_title(members: Sequence[Member], summary: Sequence[dict], idf: Callable[[str], float]) -> str:
     """The headline of the article whose lead is most central, else the first summary sentence."""
     titled = [m for m in members if m.article.title]
