@@ -85,3 +85,27 @@ class Analysis:
     lead_terms: dict[str, float]        # the same over the title and the lead sentences only
     sentence_terms: tuple[tuple[str, ...], ...] = field(default=())  # content lemmas per sentence
     embedding: tuple[float, ...] = ()   # multilingual embedding of title + lead (unit length)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved against the publication date, at the precision the text gives."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None     # "2025-09-03", "2025-09", "2025", an ISO interval "2025-09-04/2025-09-10", or None
+    kind: str = "absolute"  # absolute | relative | weekday | range
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from the text, as an interval when the text hedges it."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None   # the number as stated ("une trentaine" → 30)
+    low: float | None     # interval the statement allows ("plus de 40" → 40, None)
+    high: float | None
+    unit: str | None      # the thing counted: "pays", "otages", "drones", "%", "euros", "°C"…
