@@ -337,3 +337,30 @@ def test_clean_document_same_text_in_other_whitespace_has_the_same_content_hash(
     one = clean_document(RawDocument(path="a.txt", id="a", text=f"{LEAD_002}\r\n\r\n{LAST_002}"))
     two = clean_document(RawDocument(path="b.txt", id="b", text=f"{LEAD_002}\n{LAST_002}\n"))
     assert one.content_hash == two.content_hash
+
+
+def test_dateline_with_agency_is_taken_out_of_the_body():
+    from recoupe.clean.repairs import take_dateline
+
+    body, found = take_dateline(["PARIS, 3 septembre (Reuters) - Vingt-six pays sont prêts à envoyer des troupes "
+                                 "en Ukraine, a déclaré jeudi le président français Emmanuel Macron."])
+    assert body[0].startswith("Vingt-six pays")
+    assert found == {"place": "PARIS", "day": 3, "month": 9, "agency": "Reuters"}
+
+
+def test_dateline_with_a_year_gives_the_publication_date():
+    from recoupe.clean import clean_document
+    from recoupe.records import RawDocument
+
+    article = clean_document(RawDocument(path="x.txt", id="x", text=(
+        "BRUXELLES, 3 septembre 2025 (AFP) - Le secrétaire général de l'Otan, Mark Rutte, a déclaré "
+        "mercredi qu'il s'attendait à ce que la réunion organisée jeudi en France apporte des éclaircissements.")))
+    assert article.published == "2025-09-03" and article.source == "AFP"
+    assert article.text.startswith("Le secrétaire général")
+
+
+def test_a_sentence_with_a_dash_is_not_a_dateline():
+    from recoupe.clean.repairs import take_dateline
+
+    text = "Le Président a réaffirmé que les troupes - si nécessaire - seraient déployées."
+    assert take_dateline([text]) == ([text], None)

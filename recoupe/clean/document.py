@@ -9,7 +9,7 @@ from ..records import Article, RawDocument, Repair
 from .html import extract_html
 from .repairs import (cut_glued_repeated_tail, drop_repeated_paragraphs, drop_trailing_junk,
                       normalise_text, split_paragraphs, take_byline, take_credit_line,
-                      take_metadata_lines, take_title)
+                      take_dateline, take_metadata_lines, take_title)
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _PUBLISHED_PREFIX = re.compile(r"^(?:publi[ée]e?|mis(?:e)? à jour|modifi[ée]e?|updated|published|posted)"
@@ -94,6 +94,13 @@ def clean_document(raw: RawDocument) -> Article:
         if title:
             repairs.append(Repair("title_line", title))
     fields["title"] = title or None
+
+    paragraphs, dateline = take_dateline(paragraphs)
+    if dateline:
+        repairs.append(Repair("dateline", ", ".join(f"{k}={v}" for k, v in dateline.items())))
+        if not fields.get("published") and "year" in dateline:
+            fields["published"] = f"{dateline['year']:04d}-{dateline['month']:02d}-{dateline['day']:02d}"
+        fields["source"] = fields.get("source") or dateline.get("agency")
 
     paragraphs, repeated = drop_repeated_paragraphs(paragraphs)
     for paragraph in repeated:

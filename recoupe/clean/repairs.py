@@ -167,3 +167,28 @@ def cut_glued_repeated_tail(paragraph: str, min_chars: int = 20,
         if text[-2 * size:-size] == tail and re.search(r"\w", tail):
             return text[:-size], tail
     return paragraph, None
+
+
+_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+           "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{1,40}?(?:\s*\([^)]{1,30}\))?)\s*,\s*"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>" + "|".join(_MONTHS) + r")(?:\s+(?P<year>\d{4}))?\s*"
+    r"(?:\((?P<agency>[^)]{1,30})\)\s*)?[-–—]+\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def take_dateline(paragraphs: list[str]) -> tuple[list[str], dict[str, str | int] | None]:
+    """"PARIS, 3 septembre (Reuters) - Le président…": the dateline is metadata, not body text."""
+    if not paragraphs:
+        return paragraphs, None
+    match = _DATELINE.match(paragraphs[0])
+    if not match or not match["place"].strip().isupper():
+        return paragraphs, None
+    found: dict[str, str | int] = {"place": match["place"].strip(), "day": int(match["day"]),
+                                   "month": _MONTHS[match["month"].lower()]}
+    if match["year"]:
+        found["year"] = int(match["year"])
+    if match["agency"]:
+        found["agency"] = match["agency"].strip()
+    return [match["rest"].strip()] + paragraphs[1:], found
