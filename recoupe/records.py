@@ -85,6 +85,8 @@ class Analysis:
     lead_terms: dict[str, float]        # the same over the title and the lead sentences only
     sentence_terms: tuple[tuple[str, ...], ...] = field(default=())  # content lemmas per sentence
     embedding: tuple[float, ...] = ()   # multilingual embedding of title + lead (unit length)
+    dates: tuple["DateMention", ...] = ()
+    quantities: tuple["Quantity", ...] = ()
 
 
 @dataclass(frozen=True)

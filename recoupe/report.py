@@ -7,6 +7,7 @@ from .group.vectors import Idf
 from .settings import Settings
 from .store import Store
 from .summarise import Member, agreed_facts, event_title, summarise_event
+from .summarise.timeline import event_timeline, storyline_timeline
 
 SCHEMA = "recoupe/1"
 
@@ -67,7 +68,8 @@ def build_document(store: Store, settings: Settings) -> dict:
             "storyline": _storyline_id(event["storyline_id"]) if event["storyline_id"] is not None else None,
             "articles": [m.article.id for m in group],
             "summary": summary,
-            "quotes": [], "agreed": agreed_facts(group, idf, settings), "discrepancies": [], "timeline": [],
+            "quotes": [], "agreed": agreed_facts(group, idf, settings), "discrepancies": [],
+            "timeline": event_timeline(group, idf, settings),
         })
     by_id = {e["id"]: e for e in event_docs}
 
@@ -81,7 +83,7 @@ def build_document(store: Store, settings: Settings) -> dict:
         storyline_docs.append({
             "id": sid, "title": event_title(group, [], idf), "events": [e["id"] for e in own],
             "summary": [e["summary"][0] for e in own if e["summary"]],
-            "discrepancies": [], "timeline": [],
+            "discrepancies": [], "timeline": storyline_timeline([e["timeline"] for e in own], settings),
         })
 
     article_docs = []
@@ -97,7 +99,10 @@ def build_document(store: Store, settings: Settings) -> dict:
             "duplicate_of": grouping["duplicate_of"], "event": event["id"] if event else None,
             "mentions": [{"entity": m.entity_id, "start": m.start, "end": m.end, "text": m.text}
                          for m in analysis.mentions],
-            "dates": [], "quantities": [],
+            "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "kind": d.kind}
+                      for d in analysis.dates],
+            "quantities": [{"start": q.start, "end": q.end, "text": q.text, "value": q.value, "low": q.low,
+                            "high": q.high, "unit": q.unit} for q in analysis.quantities],
             "repairs": [{"name": r.name, "detail": r.detail} for r in article.repairs],
             "sentences": [{"start": s, "end": e} for s, e in analysis.sentences],
         })

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from .records import Analysis, Article, Mention, Repair
+from .records import Analysis, Article, DateMention, Mention, Quantity, Repair
 
 SCHEMA_VERSION = 1
 
@@ -65,6 +65,8 @@ def analysis_to_json(analysis: Analysis) -> dict:
         "lead_terms": analysis.lead_terms,
         "sentence_terms": [list(t) for t in analysis.sentence_terms],
         "embedding": [round(x, 5) for x in analysis.embedding],
+        "dates": [[d.start, d.end, d.text, d.value, d.kind] for d in analysis.dates],
+        "quantities": [[q.start, q.end, q.text, q.value, q.low, q.high, q.unit] for q in analysis.quantities],
     }
 
 
@@ -78,6 +80,8 @@ def analysis_from_json(article_id: str, data: dict) -> Analysis:
         lead_terms=data["lead_terms"],
         sentence_terms=tuple(tuple(t) for t in data["sentence_terms"]),
         embedding=tuple(data.get("embedding", ())),
+        dates=tuple(DateMention(*d) for d in data.get("dates", ())),
+        quantities=tuple(Quantity(*q) for q in data.get("quantities", ())),
     )
 
 
