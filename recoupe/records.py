@@ -111,3 +111,4 @@ class Quantity:
     low: float | None     # interval the statement allows ("plus de 40" → 40, None)
     high: float | None
     unit: str | None      # the thing counted: "pays", "otages", "drones", "%", "euros", "°C"…
+    subject: str | None = None  # what is counted, in context ("pays coalition"): claims are compared on it

@@ -1,9 +1,14 @@
 """Build the ``recoupe/1`` document from the store: articles, entities, events, storylines."""
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import defaultdict
 
+from .analyse.dates import find_dates
+from .compare import Claim, compare_claims
 from .group.vectors import Idf
+from .records import Analysis, Article
 from .settings import Settings
 from .store import Store
 from .summarise import Member, agreed_facts, event_title, summarise_event
@@ -39,6 +44,30 @@ def _entities(store: Store) -> list[dict]:
     return out
 
 
+def _with_inferred_dates(article: Article, analysis: Analysis, event: dict | None) -> Analysis:
+    """An undated article's relative dates ("mercredi", "hier") resolved against its event's date."""
+    if article.published or not event or not event["first_date"]:
+        return analysis
+    if not any(d.value is None for d in analysis.dates):
+        return analysis
+    return dataclasses.replace(analysis, dates=tuple(find_dates(article.text, event["first_date"])))
+
+
+def _claims(group: list[Member], date: str | None) -> list[Claim]:
+    """The counted quantities of an event's articles, a copy witnessing for its first print."""
+    claims = []
+    for m in group:
+        starts = [s for s, _ in m.analysis.sentences]
+        for q in m.analysis.quantities:
+            if not q.subject:
+                continue
+            index = max(0, bisect.bisect_right(starts, q.start) - 1)
+            start, end = m.analysis.sentences[index] if m.analysis.sentences else (0, len(m.article.text))
+            claims.append(Claim(m.article.id, m.duplicate_of or m.article.id, q, m.article.text[start:end],
+                                q.subject, m.article.published or date))
+    return claims
+
+
 def build_document(store: Store, settings: Settings) -> dict:
     rows = store.articles()
     idf = Idf(store)
@@ -46,6 +75,8 @@ def build_document(store: Store, settings: Settings) -> dict:
         idf.prefetch(t for terms in analysis.sentence_terms for t in terms)
         idf.prefetch(analysis.lead_terms)
     events = {e["id"]: e for e in store.events()}
+    rows = [(article, _with_inferred_dates(article, analysis, events.get(grouping["event_id"])), grouping)
+            for article, analysis, grouping in rows]
     members: dict[int, list[Member]] = defaultdict(list)
     for article, analysis, grouping in rows:
         if grouping["event_id"] is not None:
@@ -56,10 +87,13 @@ def build_document(store: Store, settings: Settings) -> dict:
         return (event["first_date"] is None, event["first_date"] or "", event_id)
 
     event_docs = []
+    claims_of: dict[int, list[Claim]] = {}
     for number in sorted(events, key=event_sort_key):
         event = events[number]
         group = members.get(number, [])
         summary = summarise_event(group, idf, settings)
+        claims_of[number] = _claims(group, event["first_date"])
+        numeric_agreed, discrepancies = compare_claims(claims_of[number])
         event_docs.append({
             "id": _event_id(number),
             "title": event_title(group, summary, idf),
@@ -68,7 +102,8 @@ def build_document(store: Store, settings: Settings) -> dict:
             "storyline": _storyline_id(event["storyline_id"]) if event["storyline_id"] is not None else None,
             "articles": [m.article.id for m in group],
             "summary": summary,
-            "quotes": [], "agreed": agreed_facts(group, idf, settings), "discrepancies": [],
+            "quotes": [], "agreed": agreed_facts(group, idf, settings) + numeric_agreed,
+            "discrepancies": discrepancies,
             "timeline": event_timeline(group, idf, settings),
         })
     by_id = {e["id"]: e for e in event_docs}
@@ -83,7 +118,8 @@ def build_document(store: Store, settings: Settings) -> dict:
         storyline_docs.append({
             "id": sid, "title": event_title(group, [], idf), "events": [e["id"] for e in own],
             "summary": [e["summary"][0] for e in own if e["summary"]],
-            "discrepancies": [], "timeline": storyline_timeline([e["timeline"] for e in own], settings),
+            "discrepancies": compare_claims([c for e in own for c in claims_of[int(e["id"][1:])]])[1],
+            "timeline": storyline_timeline([e["timeline"] for e in own], settings),
         })
 
     article_docs = []
@@ -102,7 +138,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "kind": d.kind}
                       for d in analysis.dates],
             "quantities": [{"start": q.start, "end": q.end, "text": q.text, "value": q.value, "low": q.low,
-                            "high": q.high, "unit": q.unit} for q in analysis.quantities],
+                            "high": q.high, "unit": q.unit, "subject": q.subject} for q in analysis.quantities],
             "repairs": [{"name": r.name, "detail": r.detail} for r in article.repairs],
             "sentences": [{"start": s, "end": e} for s, e in analysis.sentences],
         })

@@ -66,7 +66,8 @@ def analysis_to_json(analysis: Analysis) -> dict:
         "sentence_terms": [list(t) for t in analysis.sentence_terms],
         "embedding": [round(x, 5) for x in analysis.embedding],
         "dates": [[d.start, d.end, d.text, d.value, d.kind] for d in analysis.dates],
-        "quantities": [[q.start, q.end, q.text, q.value, q.low, q.high, q.unit] for q in analysis.quantities],
+        "quantities": [[q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.subject]
+                       for q in analysis.quantities],
     }
 
 

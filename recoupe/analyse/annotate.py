@@ -12,10 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc
 from unidecode import unidecode
 
-from ..records import Analysis, Article, Mention
+from ..compare import article_claims
+from ..records import Analysis, Article, Mention, Quantity
 from ..settings import Settings
+from .dates import find_dates
 from .embed import embed_leads
 from .nlp import detect_language, load_nlp
+from .quantities import find_quantities
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _ENTITY_LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -83,6 +86,13 @@ def _sentences(doc: Doc) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _with_subjects(article: Article, quantities: list[Quantity], doc: Doc) -> list[Quantity]:
+    """Each counted quantity with what it counts in its sentence (read from the parse, here only)."""
+    subjects = {(c.quantity.start, c.quantity.end): c.subject
+                for c in article_claims(article.id, article.text, quantities, doc=doc)}
+    return [dataclasses.replace(q, subject=subjects.get((q.start, q.end))) for q in quantities]
+
+
 def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Settings) -> Analysis:
     sentences = _sentences(doc)
     mentions = _mentions(doc)
@@ -97,6 +107,8 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
             terms[term] += settings.title_weight
             lead[term] += settings.title_weight
     language = article.language or detect_language(doc.text)
+    dates = find_dates(article.text, article.published, doc)
+    quantities = _with_subjects(article, find_quantities(article.text, doc), doc)
     return Analysis(
         article_id=article.id,
         language=language,
@@ -105,6 +117,8 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
         terms=dict(terms),
         lead_terms=dict(lead),
         sentence_terms=tuple(tuple(t) for _, _, t in sentences),
+        dates=tuple(dates),
+        quantities=tuple(quantities),
     )
 
 
