@@ -236,6 +236,36 @@ def eval_summaries(corpus: Annotated[Path, typer.Argument(help="Folder of RPM2-s
     Console().print(table)
 
 
+@eval_app.command("dates")
+def eval_dates(folder: Annotated[Path, typer.Argument(help="Folder of TimeML files (French TimeBank .tml).")],
+               as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False) -> None:
+    """Date expressions found with the exact gold value (DCT as publication date), and dateparser
+    alone on the same files."""
+    from .evaluate.dates import evaluate_dates
+
+    try:
+        result = evaluate_dates(folder)
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="FOLDER") from exc
+    if as_json:
+        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+        return
+    from rich.table import Table
+
+    table = Table(title=f"dates: {result['documents']} documents, {result['recoupe']['gold_dates']} gold DATE expressions")
+    for column in ("system", "exact value (%)", "day-precision (%)", "precision (%)"):
+        table.add_column(column)
+    for system in ("recoupe", "dateparser"):
+        if system in result:
+            r = result[system]
+            table.add_row(system, f"{r['accuracy']:.1f}", f"{r['day_precision_accuracy']:.1f}", f"{r['precision']:.1f}")
+    Console().print(table)
+    misses = result["recoupe"].get("misses")
+    if misses:
+        counts = {kind: (v.get("count") if isinstance(v, dict) else len(v)) for kind, v in misses.items()}
+        Console().print("misses by kind: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"recoupe {__version__}")
