@@ -119,7 +119,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "id": sid, "title": event_title(group, [], idf), "events": [e["id"] for e in own],
             "summary": [e["summary"][0] for e in own if e["summary"]],
             "discrepancies": compare_claims([c for e in own for c in claims_of[int(e["id"][1:])]])[1],
-            "timeline": storyline_timeline([e["timeline"] for e in own], settings),
+            "timeline": storyline_timeline(own),
         })
 
     article_docs = []

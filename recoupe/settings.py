@@ -57,7 +57,7 @@ class Settings:
     summary_weight_position: float = 0.6      # early sentences (the lead) carry the news
     summary_weight_support: float = 0.2       # share of the other independent sources that say it
     summary_redundancy: float = 0.4           # max cosine between two summary sentences
-    timeline_entries: int = 12               # most dated statements on an event's timeline
+    timeline_entries: int = 8                # most dated statements on an event's timeline
     agreed_facts: int = 8                     # most agreed statements listed per event
     support_threshold: float = 0.5            # TF-IDF cosine at which another article "says" a sentence…
     support_overlap: float = 0.6              # …and holds this share of the sentence's content words

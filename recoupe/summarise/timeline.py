@@ -25,21 +25,21 @@ def event_timeline(members: Sequence[Member], idf: Callable[[str], float], setti
         if member.duplicate_of is not None:
             continue
         starts = [s for s, _ in member.analysis.sentences]
-        seen: set[tuple[str, int]] = set()
-        for mention in member.analysis.dates:
+        seen: set[int] = set()
+        for mention in member.analysis.dates:  # in text order: a sentence is dated by its first date
             value = mention.value
             if not value or "/" in value or len(value) < 7:  # intervals and bare years say little
                 continue
             position = _sentence_index(starts, mention.start)
-            if (value, position) in seen or (index, position) not in by_sentence:
+            if position in seen or (index, position) not in by_sentence:
                 continue
-            seen.add((value, position))
+            seen.add(position)
             entries.append((value, index, position, by_sentence[(index, position)]))
     entries.sort(key=lambda e: (e[0], e[1], e[2]))
     out: list[dict] = []
     kept = []
     for value, index, _, candidate in entries:
-        if any(value == v and _says_the_same(candidate, c, settings) for v, c in kept):
+        if any(_says_the_same(candidate, c, settings) for _, c in kept):
             continue
         sources = [index] + sorted({o.member for o in candidates
                                     if o.member != index and _says_the_same(candidate, o, settings)})
@@ -49,7 +49,7 @@ def event_timeline(members: Sequence[Member], idf: Callable[[str], float], setti
     return out[:settings.timeline_entries]
 
 
-def storyline_timeline(event_timelines: Sequence[Sequence[dict]], settings: Settings) -> list[dict]:
-    """The events' timelines merged in date order."""
-    merged = sorted((entry for timeline in event_timelines for entry in timeline), key=lambda e: e["date"])
-    return merged[:settings.timeline_entries * 2]
+def storyline_timeline(events: Sequence[dict]) -> list[dict]:
+    """The storyline's dated events in order: when, what (the event's title) and who reported it."""
+    dated = sorted((e for e in events if e.get("date")), key=lambda e: e["date"])
+    return [{"date": e["date"], "text": e["title"], "sources": list(e["articles"])} for e in dated]
