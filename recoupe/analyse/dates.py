@@ -28,17 +28,27 @@ Resolution rules:
   ``samedi 4 janvier``, picks the year where that day is that weekday); when the nearest is more
   than four months away and the verb's tense says the other way, the tense wins;
 - a month alone likewise (the publication month itself when it is that month);
-- a bare weekday: the publication day itself when it is that weekday (news convention: "mercredi"
-  in a Wednesday article is that day); otherwise the most recent one before the publication date
-  when the clause is in a past tense, the next one after it when it is in a future tense (futur,
-  ``aller`` + infinitive, a modal + infinitive, present), the nearest one when nothing tells.
-  ``dernier`` / ``passé``: strictly before; ``prochain``: strictly after. The tense is read from
-  the spaCy ``doc`` when one is given (the verb governing the weekday, its auxiliaries and
-  morphology), else, and when the parse says nothing, from verb endings around the expression.
+- a bare weekday (also with ``soir``/``matin``…, or ``ce``): the publication day itself when it is
+  that weekday (news convention: "mercredi" in a Wednesday article is that day); otherwise the most
+  recent one before the publication date when the clause is in a past tense (passé composé,
+  imperfect, passé simple, past participle: "réélu dimanche"), the next one after it when it points
+  ahead (futur, ``aller`` / a modal + infinitive, a conditional, a scheduling participle: "la
+  rencontre prévue samedi", or a present tense that nothing around contradicts), the nearest one
+  when nothing tells. ``dernier`` / ``passé``: strictly before (a week back on that weekday);
+  ``prochain``: strictly after. ``depuis`` before it means the past, ``dès`` / ``jusqu'à`` the
+  future. The tense is read from the spaCy ``doc`` when one is given (the verb governing the
+  weekday, its auxiliaries and morphology; être-verbs and pronominal verbs make a passé composé),
+  else, and when the parse only says "present", from the nearest verb form in the sentence;
+- the second weekday of "la nuit de jeudi à vendredi", "samedi et dimanche" is the first such day
+  after the first one; "chaque lundi", "le mercredi" (habitual), "du lundi au vendredi" (opening
+  hours) are not dates;
+- ``ce week-end``: the publication week's Saturday/Sunday when published on a week-end, else the
+  previous one in a past clause and the coming one otherwise.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from ..records import DateMention
@@ -126,7 +136,8 @@ _YEAR_FOLLOWERS = {
 _YEAR_UNITS = re.compile(r"^\s*(?:%|€|\$|£|pour\s*cent|km|m²|kg|t\b|h\b|min\b)", _FLAGS)
 _NEXT_WORD = re.compile(rf"^\s*([^\W\d_]+)(?:{_A})?")
 _WEEKDAY_REJECT_BEFORE = re.compile(
-    rf"(?:\b(?:chaque|tous\s+les|toutes\s+les|les|un|une|des|du|quel|quelque)|d{_A}un)\s*$", _FLAGS)
+    rf"(?:\b(?:chaque|tous\s+les|toutes\s+les|les|un|une|des|du|quel|quelque)|d{_A}un|\bdu\s+{_WEEKDAY}\s+au)\s*$",
+    _FLAGS)
 _WEEKDAY_REJECT_AFTER = re.compile(r"^\s*(?:saint|gras|de\s+pâques|de\s+pentecôte|noir)\b", _FLAGS)
 _SEASON_TIME_NOUN = re.compile(  # "les mois d'été" is a date; "les Jeux d'hiver", "l'heure d'été" are not
     rf"\b(?:mois|vacances|saison|période|nuits?|soirées?|journées?|matins?|soirs?|week-?ends?|jours|semaines|"
@@ -169,7 +180,12 @@ _CONDITIONAL = re.compile(
     r"(?:[^é]erai|rrai|drai|vrai|ttrai|îtrai|^(?:serai|ferai|irai|dirai|saurai|lirai|plairai|suffirai))(?:t|ent)$")
 # (a bare "aurait" is the auxiliary of a past conditional, "aurait avoué": past)
 _BOUNDARY = re.compile(r"[.!?;\n]")
-_SCHEDULING_LEMMAS = {"prévoir", "programmer", "attendre", "fixer", "planifier", "convoquer", "reporter", "annoncer"}
+_SCHEDULING_LEMMAS = {"prévoir", "programmer", "attendre", "fixer", "planifier", "convoquer", "agender"}
+_ETRE_VERBS = {  # verbs whose passé composé takes être (spaCy calls that être a passive auxiliary)
+    "aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir", "tomber",
+    "rester", "retourner", "passer", "devenir", "revenir", "intervenir", "parvenir", "survenir", "décéder",
+    "apparaître", "repartir", "rentrer", "ressortir", "remonter", "redescendre", "retomber", "advenir",
+}
 _MODAL_FUTURE = {"aller", "devoir", "pouvoir", "vouloir", "compter", "prévoir", "espérer", "entendre", "souhaiter"}
 
 
@@ -232,11 +248,24 @@ def _two_digit_year(text: str, dct: date | None) -> int:
     return year if year <= pivot else 1900 + yy
 
 
+def _aligned(doc, text: str) -> bool:
+    """Whether ``doc`` is a spaCy Doc of exactly ``text`` (cheap checks, not a full comparison)."""
+    if doc is None or not len(doc):
+        return False
+    try:
+        first, last = doc[0], doc[-1]
+        return (last.idx + len(last.text_with_ws) == len(text) and text.startswith(first.text, first.idx)
+                and text.startswith(last.text, last.idx))
+    except AttributeError:
+        return False
+
+
 class _Resolver:
     def __init__(self, text: str, dct: date | None, doc=None):
         self.text = text
         self.dct = dct
-        self.doc = doc if doc is not None and getattr(doc, "text", None) == text else None
+        self.doc = doc if _aligned(doc, text) else None
+        self._boundaries: list[int] | None = None
 
     # ---- context -------------------------------------------------------------------------------
     def before(self, start: int, width: int = 40) -> str:
@@ -246,12 +275,14 @@ class _Resolver:
         return self.text[end:end + width]
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        left = start
-        while left > 0 and not _BOUNDARY.match(self.text[left - 1]):
-            left -= 1
-        right = end
-        while right < len(self.text) and not _BOUNDARY.match(self.text[right]):
-            right += 1
+        """The stretch between the sentence punctuation marks around text[start:end]."""
+        if self._boundaries is None:
+            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.text)]
+        marks = self._boundaries
+        i = bisect_left(marks, start)
+        left = marks[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(marks, end)
+        right = marks[j] if j < len(marks) else len(self.text)
         return left, right
 
     def tense(self, start: int, end: int) -> str | None:
@@ -263,7 +294,11 @@ class _Resolver:
             return "future"
         if self.doc is not None:
             found = self._doc_tense(start, end)
-            return found or self._regex_tense(start, end)
+            if found in ("past", "future"):
+                return found
+            # a present tense says little (scheduled future or historical present): verb endings
+            # around the expression decide when they can
+            return self._regex_tense(start, end) or found
         return self._regex_tense(start, end)
 
     def _doc_tense(self, start: int, end: int) -> str | None:
@@ -273,7 +308,10 @@ class _Resolver:
         token = span.root
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX") and token.i != span.root.i:
-                return _verb_tense(token)
+                found = _verb_tense(token)
+                if found is not None:
+                    return found
+                # a gerund ("en lisant … dimanche, elle a reconnu"): the governing verb tells
             if token.head.i == token.i:
                 return None
             token = token.head
@@ -406,6 +444,12 @@ class _Resolver:
         return f"{s.isoformat()}/{e.isoformat()}"
 
 
+def _infinitive(verb) -> bool:
+    """An infinitive, active ("publier") or passive ("être examiné")."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
 def _verb_tense(verb) -> str | None:
     """Tense of the verb group headed by ``verb`` (a spaCy token): past, future, present or None."""
     morph = verb.morph
@@ -415,7 +459,7 @@ def _verb_tense(verb) -> str | None:
     if any("Fut" in a.morph.get("Tense") for a in auxes):
         return "future"
     if verb.lemma_ in _MODAL_FUTURE and "Fin" in form and any(
-            c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
+            c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
         if "Pres" in tense or "Fut" in tense or "Cnd" in morph.get("Mood"):
             return "future"
         if "Imp" in tense or "Past" in tense:
@@ -424,17 +468,25 @@ def _verb_tense(verb) -> str | None:
     if tense_aux and "Part" in form:
         return "past"
     pass_aux = [a for a in auxes if a.dep_ == "aux:pass"]
+    if pass_aux and "Inf" in pass_aux[0].morph.get("VerbForm"):
+        head = verb.head  # "doit être examiné": the governing verb tells
+        return _verb_tense(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
     if pass_aux:
         aux_tense = pass_aux[0].morph.get("Tense")
         if "Imp" in aux_tense or "Past" in aux_tense:
             return "past"
+        if "Part" in form and (verb.lemma_ in _ETRE_VERBS or any(
+                "Yes" in c.morph.get("Reflex") for c in verb.children)):
+            return "past"  # "est intervenu", "sont allés", "s'est déroulée": passé composé with être
         if "Cnd" in pass_aux[0].morph.get("Mood"):
             return "future"
         return "present"
     if "Part" in form and "Past" in tense:
         if verb.lemma_ in _SCHEDULING_LEMMAS:
-            return None
+            return "future"  # "la rencontre prévue samedi", "attendue vendredi à Paris"
         return "past"
+    if "Part" in form:
+        return None  # a gerund ("en lisant … dimanche, elle a reconnu"): the main verb tells
     if "Inf" in form:
         head = verb.head
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
