@@ -64,7 +64,7 @@ def _claims(group: list[Member], date: str | None) -> list[Claim]:
             index = max(0, bisect.bisect_right(starts, q.start) - 1)
             start, end = m.analysis.sentences[index] if m.analysis.sentences else (0, len(m.article.text))
             claims.append(Claim(m.article.id, m.duplicate_of or m.article.id, q, m.article.text[start:end],
-                                q.subject, m.article.published or date))
+                                q.subject, date))  # the event's date: its articles tell one moment
     return claims
 
 

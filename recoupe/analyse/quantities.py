@@ -48,7 +48,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 
 from text_to_num import text2num
 
@@ -101,16 +100,17 @@ _WORD_AFTER = re.compile(rf"{_S}*([^\W\d_][\w'’-]*)")
 _HALF_AFTER = re.compile(rf"{_S}+et{_S}+demie?(?![\w])", re.IGNORECASE)
 _MONTHS_AFTER = re.compile(rf"{_S}+et{_S}+(\d{{1,2}}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze){_S}+mois(?![\w])",
                            re.IGNORECASE)
-_RANGE_LINK = re.compile(rf"{_S}*(?:et|à|-|–){_S}*$", re.IGNORECASE)
+_RANGE_LINK = re.compile(rf"{_S}*(?:et|à|ou|-|–){_S}*$", re.IGNORECASE)
 
 # words that may stand between a number and its noun ("14 autres otages")
-_PRE_ADJECTIVES = {"autres", "premiers", "premières", "derniers", "dernières", "nouveaux", "nouvelles", "principaux",
-                   "principales", "grands", "grandes", "petits", "petites", "seuls", "seules", "jeunes", "vieux",
-                   "vieilles", "anciens", "anciennes", "gros", "grosses", "bons", "bonnes", "mauvais", "meilleurs",
-                   "meilleures", "vrais", "vraies", "longs", "longues", "longues", "courtes", "hauts", "hautes",
-                   "pleins", "pleines", "simples", "ex", "anciens", "hauts", "gigantesques", "importants",
-                   "importantes", "lourds", "lourdes", "bonnes", "belles", "beaux", "braves", "pauvres",
-                   "prochains", "prochaines", "ultimes", "malheureux", "malheureuses", "pr\u00e9tendus", "soi-disant"}
+_PRE_ADJECTIVES = {
+    "autres", "premiers", "premières", "derniers", "dernières", "nouveaux", "nouvelles", "principaux", "principales",
+    "grands", "grandes", "petits", "petites", "seuls", "seules", "jeunes", "vieux", "vieilles", "anciens", "anciennes",
+    "gros", "grosses", "bons", "bonnes", "mauvais", "meilleurs", "meilleures", "vrais", "vraies", "longs", "longues",
+    "courtes", "hauts", "hautes", "pleins", "pleines", "simples", "ex", "gigantesques", "importants", "importantes",
+    "lourds", "lourdes", "belles", "beaux", "braves", "pauvres", "prochains", "prochaines", "ultimes", "malheureux",
+    "malheureuses", "prétendus", "soi-disant",
+}
 # words that are never the counted noun (without a parse to tell)
 _NOT_NOUNS = {
     "de", "des", "du", "d", "le", "la", "les", "l", "un", "une", "et", "ou", "à", "au", "aux", "en", "par", "pour",
@@ -124,6 +124,8 @@ _NOT_NOUNS = {
     "comme", "alors", "puis", "ainsi", "environ", "près", "jusqu", "quelque", "quelques", "autre", "autres", "tels",
     "telles", "fin", "début", "mi", "ici", "là", "hier", "aujourd", "demain", "quel", "quelle", "quels", "quelles",
     "lequel", "laquelle", "lesquels", "lesquelles", "ceux", "celles", "celui", "celle", "chacun", "chacune",
+    "auparavant", "seulement", "respectivement", "précédemment", "actuellement", "ensuite", "désormais",
+    "notamment", "soit", "voire", "jusque", "dès", "hors", "sauf", "parmi",
 }
 _NOUN_POS = {"NOUN", "PROPN"}
 _TIME_UNITS = {"ans", "an", "années", "année", "mois", "semaines", "semaine", "jours", "jour", "heures", "heure",
@@ -143,6 +145,8 @@ _HEDGES = [(kind, re.compile(rf"(?:^|(?<=[\s(«\"“'’]))(?:{pattern}){_S}*$",
               rf"aux{_S}+alentours{_S}+d(?:e|{_AP})|de{_S}+l{_AP}ordre{_S}+d(?:e|{_AP})|grosso{_S}+modo|"
               rf"approximatif|estim[ée]e?s?{_S}+à"),
 ]]
+_CHANGE_BEFORE = re.compile(rf"\b(?:pass|grimp|chut|baiss|mont|tomb|recul|bondi|descend|redescend|ramen|port|augment|"
+                            rf"diminu|rédui|redui|relev|abaiss)\w*{_S}+(?:de{_S}+|d{_AP})$", re.IGNORECASE)
 _RANGE_BEFORE = {"et": re.compile(rf"(?:^|(?<=\s))entre{_S}+$", re.IGNORECASE),
                  "à": re.compile(rf"(?:^|(?<=\s))(?:de{_S}+|d{_AP})$", re.IGNORECASE)}
 
@@ -265,10 +269,10 @@ def _clean(x: float | None) -> float | None:
 
 
 class _Number:
-    __slots__ = ("start", "end", "value", "kind", "approx")
+    __slots__ = ("start", "end", "value", "kind", "approx", "scale")
 
-    def __init__(self, start: int, end: int, value: float, kind: str, approx: bool = False) -> None:
-        self.start, self.end, self.value, self.kind, self.approx = start, end, value, kind, approx
+    def __init__(self, start: int, end: int, value: float, kind: str, approx: bool = False, scale: float = 1.0) -> None:
+        self.start, self.end, self.value, self.kind, self.approx, self.scale = start, end, value, kind, approx, scale
 
 
 def _read_number(text: str, m: re.Match) -> _Number | None:
@@ -320,10 +324,12 @@ def _read_number(text: str, m: re.Match) -> _Number | None:
     if m.group("digits") and _TIME_BEFORE.search(before) and re.match(rf"{_S}+heures?\b", text[end:end + 10]):
         return None                                        # à 16 heures
     scale = _SCALE_AFTER.match(text, end)
+    factor = 1.0
     if scale and not (kind == "words" and scale.group(1).lower() == "mille"):
-        value *= _SCALES[scale.group(1).lower()]
+        factor = _SCALES[scale.group(1).lower()]
+        value *= factor
         end = scale.end()
-    return _Number(start, end, value, kind)
+    return _Number(start, end, value, kind, scale=factor)
 
 
 def find_quantities(text: str, doc=None) -> list[Quantity]:
@@ -346,12 +352,12 @@ def find_quantities(text: str, doc=None) -> list[Quantity]:
             gap = text[n.end:numbers[i].start]
             link = _RANGE_LINK.fullmatch(gap)
             if link and len(gap) <= 6:
-                word = "et" if "et" in gap.lower() else "à"
+                word = gap.strip(" \u00a0\u202f\u2009").lower()
                 prefix = text[max(0, n.start - 20):n.start]
                 if word == "et" and _RANGE_BEFORE["et"].search(prefix):
-                    second = numbers[i]
-                elif word == "à" and ("à" in gap or "-" in gap or "–" in gap):
-                    second = numbers[i]          # "de 10 à 20 %", "10 à 20 %": kept only with a unit below
+                    second = numbers[i]          # "entre 10 et 20 pays"
+                elif word in ("à", "ou", "-", "–"):
+                    second = numbers[i]          # "de 10 à 20 %", "3 ou 4 %": kept only with a unit below
         last = second or n
         q = _finish(text, n, second, last, tokens)
         if q is None and second is not None:
@@ -361,6 +367,27 @@ def find_quantities(text: str, doc=None) -> list[Quantity]:
             out.append(q)
             if second is not None:
                 i += 1
+    return _merge_unit_ranges(text, out)
+
+
+def _merge_unit_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"5 % à 10 %", "entre 3 % et 4 %": two quantities of one unit joined into a range."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit and prev.unit == q.unit and prev.value is not None and q.value is not None
+                and prev.low == prev.high == prev.value and q.low == q.high == q.value):
+            link = text[prev.end:q.start].strip(" \u00a0\u202f\u2009").lower()
+            before = text[max(0, prev.start - 20):prev.start]
+            opener = _RANGE_BEFORE[link].search(before) if link in _RANGE_BEFORE else None
+            if _CHANGE_BEFORE.search(before):
+                pass                                     # "le taux passait de 5,8 % à 5,2 %": a change, not a range
+            elif link in ("à", "ou", "-", "–") or (link == "et" and opener):
+                start = prev.start - (len(before) - opener.start()) if opener else prev.start
+                out[-1] = Quantity(start, q.end, text[start:q.end], None, min(prev.value, q.value),
+                                   max(prev.value, q.value), q.unit)
+                continue
+        out.append(q)
     return out
 
 
@@ -407,11 +434,17 @@ def _finish(text: str, n: _Number, second: _Number | None, last: _Number, tokens
         unit = _plural(unit, value)
     start = n.start
     if second is not None:
-        opener = _RANGE_BEFORE["et"].search(text[max(0, n.start - 20):n.start]) or \
-                 _RANGE_BEFORE["à"].search(text[max(0, n.start - 20):n.start])
+        link = text[n.end:second.start].strip(" \u00a0\u202f\u2009").lower()
+        opener = _RANGE_BEFORE[link].search(text[max(0, n.start - 20):n.start]) if link in _RANGE_BEFORE else None
         if opener:
             start = n.start - (len(text[max(0, n.start - 20):n.start]) - opener.start())
-        low, high = _clean(min(n.value, value)), _clean(max(n.value, value))
+        first = n.value
+        spoken = second.value / second.scale
+        if n.kind == second.kind == "words" and n.value < 10 and spoken >= 100 and spoken % 100 == 0:
+            first *= 100 if spoken < 1000 else 1000      # "cinq ou six cents": 500 or 600
+        if second.scale > 1 and n.scale == 1:
+            first *= second.scale                        # "entre 10 et 20 millions"
+        low, high = _clean(min(first, value)), _clean(max(first, value))
         return Quantity(start, end, text[start:end], None, low, high, unit)
     hedge, where = _hedge(text[max(0, n.start - 40):n.start])
     if hedge is not None:

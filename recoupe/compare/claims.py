@@ -2,49 +2,59 @@
 
 A ``Claim`` is one quantity mention ("une trentaine de pays") with the sentence that holds it, the
 article it comes from, its *witness* (the independent source: a near-duplicate copy carries its
-original's id, so it counts once) and a *subject*, the normalised description of what is counted.
+original's id, so it counts once), a *subject* (the normalised description of what is counted)
+and, optionally, the date it was made (the event's or the article's).
 
 The subject
     ``build_subject`` writes it as ``unit [qualifier…] [[autres|dont]] [+extra] [(role)] [: anchor…]``,
-    e.g. ``"pays: coalition"``, ``"drone attaque leurre (tir): russie"``,
-    ``"otage +1 (libérer): betancourt"``:
+    e.g. ``"pays: coalition"``, ``"drone attaque leurre (tirer): Russie"``,
+    ``"otage +1 (libérer): Betancourt"``, ``"euro: perte+net"``, ``"âge: femme"``:
     - *unit*: the counted noun in the singular, accents kept ("pays", "otage", "drone", "an");
-      "années" is "an", "kilomètres" "km", "€" "euro";
+      "années" is "an", "kilomètres" "km", "€" "euro"; "46 ans" after "âgé de", a person noun
+      ("femme de 34 ans") or a name and a comma ("Mohamed, 2 ans et demi,") is an ``âge``;
     - *qualifiers*: what restricts the counted noun itself, its adjectives and "de" complements
       ("drones d'attaque", "chefs d'état-major", "otages américains");
-    - *scope*: ``[autres]`` for "les 28 autres otages" (others than some reference: a different set)
+    - *scope*: ``[autres]`` for "les 28 autres otages" (others than some reference: another set)
       and ``[dont]`` for a part announced by "dont" ("15 personnes, dont … trois enfants");
     - *extra*: "Ingrid Betancourt et 14 autres otages" counts one more than it states: the total
       is 15 (``+1``), so it agrees with "les 15 otages";
-    - *role*: what happened to the counted things when the parse says so, the verb of which they
-      are the object or passive subject, or a participle after them, grouped in classes
-      ("tirer"/"lancer" → ``tir``, "intercepter"/"abattre"/"détruire" → ``intercept``,
-      "tuer"/"mourir" → ``tu``, "libérer"/"secourir" → ``libér``); verbs that only count
-      ("réunir", "compter", "inclure", "détenir") are no role;
-    - *anchors*: what the count belongs to, read from the parse: the noun it complements
-      ("coalition de 30 pays", "libération des 15 otages"), the subject of its verb ("la
-      Coalition … réunit une trentaine de pays", "la Russie a tiré 112 drones"), the predicate of
-      which it is the subject ("26 pays sont prêts"), the name it is coordinated with
-      ("Betancourt et 14 autres otages").
-    Without a parse (``span`` None) the subject is read from the words around the number.
+    - *role*: what happened to the counted things, from the parse: the verb of which they are the
+      object, passive subject or complement, or a participle after them; verbs of one class are
+      one role ("tirer"/"lancer", "intercepter"/"abattre"/"détruire"/"bloquer", "tuer"/"mourir",
+      "libérer"/"secourir"…); verbs that only count, hold or report ("réunir", "compter",
+      "détenir", "annoncer") are no role;
+    - *anchors*: what the count belongs to, from the parse: the noun it complements ("coalition
+      de 30 pays", "libération des 15 otages"), the subject of its verb ("la Coalition … réunit
+      une trentaine de pays", "la Russie a tiré 112 drones"), the name it is coordinated with
+      ("Betancourt et 14 autres otages").  Names keep a capital and match only the same name.
+      For a measure (money, %, durations, ages, distances…) an anchor keeps its own modifiers:
+      "perte nette" (``perte+net``) is not "perte".
+    Without a parse the subject is read from the words around the number ("coalition de 30
+    pays", "a tiré 112 drones").  "il y a six ans", "deux jours après" are dates, not claims.
 
-Same thing, same time
-    Two claims are about the same thing when they have the same unit and scope, their roles do
-    not differ, one's anchor appears in the other's sentence (or they share a role), and, for
-    tallies that grow (dead, wounded, cases…), they were made on the same date when both dates
-    are known.  For a *discrepancy* their qualifiers must also be equal ("drones d'attaque" and
-    "drones" are not compared); for an *agreement* one side may be unqualified.
-    Claims from one witness never contradict each other (an article that gives "112 drones" and
-    "84 drones" is telling two things).
+Same thing
+    Two claims can be about the same thing only with the same unit and scope, no two different
+    roles, and (when both are dated) the same date unless both are undated-in-effect: a toll that
+    grows (dead, wounded, arrests…), an action (any role) or a measure given on two dates is two
+    moments; a static count ("une coalition de 30 pays") is compared across the events of a
+    storyline.  Then they must share an anchor or a name, or, for counted things, one's anchor
+    (or role) must appear in the other's sentence ("coalition" in "Vingt-six pays sont prêts …, à
+    l'issue d'une réunion de la Coalition des volontaires").  Measures, which every article gives
+    about many things, need a shared anchor, or the same role with one's anchor in the other's
+    sentence.  A *discrepancy* also needs equal qualifiers ("drones d'attaque" ≠ "drones"); an
+    *agreement* allows one side unqualified.
 
-Intervals
+Intervals and conflicts
     Each claim allows an interval: the quantity's (``low``, ``high``), shifted by *extra*, widened by
     the precision it is written with ("26" is 25.5–26.5, "1,5 million" 1.45–1.55 million) and, for
     a whole number of years, months, days or hours, up to the next unit ("six ans" is 6–7: "six
     ans et demi" does not contradict it).  Bounds are inclusive, the conservative side.
-    Claims *agree* when their intervals overlap; they *conflict* when the intervals are disjoint.
-    "une trentaine" (25–35) is compatible with both 26 and 30, but 26 and 30 are two different
-    exact counts of the same thing: a discrepancy, reported with every claim about that subject.
+    Claims *agree* when their intervals overlap.  They *conflict* when the intervals are disjoint,
+    the witnesses differ and the values are within a factor 2.5 (beyond, they count different
+    things: 3 persons held, some 20 heard in all).  "une trentaine" (25–35) fits both 26 and 30,
+    but 26 and 30 are two exact counts of one thing: a discrepancy, cited with every claim about
+    it.  A dispute is dropped when one of its witnesses itself gives two incompatible values for
+    something loosely the same: the subject then lumps two things (or two moments) together.
 """
 from __future__ import annotations
 
@@ -150,7 +160,12 @@ _GENERIC_ANCHORS = _NO_ROLE | {
     "manière", "sorte", "type", "chose", "moins", "plus", "environ", "soit", "hier", "aujourd'hui", "lundi",
     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "source", "chiffre",
     "somme", "montant", "niveau", "bilan", "dernier", "premier", "autre", "tout", "même", "certain", "seul",
+    "hauteur", "ordre", "rang", "total", "maximum", "minimum", "moyenne", "environ", "chose", "fait",
+    # who, in general terms: "la banque" of one sentence is not the bank of another
+    "banque", "groupe", "société", "entreprise", "établissement", "compagnie", "firme", "organisation",
+    "personne", "homme", "femme", "gens", "responsable", "autorité", "monde",
 }
+_GENERIC_ANCHORS_FOLDED = {unidecode(w).lower() for w in _GENERIC_ANCHORS}
 _GENERIC_QUALIFIERS = {"autre", "nouveau", "premier", "dernier", "seul", "principal", "grand", "petit", "certain",
                        "différent", "divers", "tel", "même", "prochain", "environ", "supplémentaire", "total",
                        "entier", "plein", "tout", "quelque", "bon", "mauvais", "vrai", "ancien", "jeune", "gros",
@@ -195,18 +210,14 @@ def _verb_stem(word: str) -> str:
     return _ROLE_OF.get(w + "er", w)
 
 
-_NO_ROLE_FOLDED = {_fold(v) for v in _NO_ROLE}
+_NO_ROLE_STEMS = {_verb_stem(v) for v in _NO_ROLE}
 
 
 def _role(word: str) -> str | None:
-    """The role a verb (lemma or participle) gives the counted things: its class's first verb, or itself."""
-    w = word.lower()
-    if _fold(w) in _NO_ROLE_FOLDED or _verb_stem(w) in {_verb_stem(v) for v in ("être", "avoir")}:
+    """The role a verb (lemma or participle) gives the counted things: its class's name, or itself."""
+    if _verb_stem(word) in _NO_ROLE_STEMS:
         return None
-    stem = _verb_stem(w)
-    if _fold(stem) in _NO_ROLE_FOLDED or any(_verb_stem(v) == stem for v in _NO_ROLE if len(v) > 4):
-        return None
-    return _ROLE_OF.get(_fold(w)) or w
+    return _ROLE_OF.get(_fold(word)) or word.lower()
 
 
 def _singular(word: str) -> str:
@@ -248,14 +259,17 @@ _AGO_BEFORE = re.compile(r"\b(?:il\s+y\s+a(?:vait)?|voici|voilà|dans\s+les|d['�
                          re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s*(?:plus\s+(?:tôt|tard|loin)|auparavant|après|avant|de\s+là|d['’]avance|plus\s+tôt)\b",
                         re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:\b[âa]g[ée]e?s?\s+(?:de\s+|d['’])|\b(?:femme|homme|fille|garçon|enfant|jeune|adolescente?|"
-                         r"bébé|fils|mère|père|retraitée?|victime|otage|ex-otage|patiente?|élève|étudiante?|"
-                         r"[ée]tudiante?|septuagénaire|octogénaire|quadragénaire|quinquagénaire|trader|"
-                         r"Franco-\w+|Française?|Américaine?)\s+(?:de\s+|d['’]))$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"(?:\b[âa]g[ée]e?s?\s+(?:de\s+|d['’])|\b(?:femme|homme|fille|fillette|garçon|garçonnet|enfant|jeune|adolescente?|"
+    r"bébé|nourrisson|bambin|petite?|fils|mère|père|mari|épouse|retraitée?|victime|otage|ex-otage|patiente?|élève|"
+    r"étudiante?|[ée]tudiante?|mineure?|majeure?|septuagénaire|octogénaire|quadragénaire|quinquagénaire|"
+    r"trader|pilote|soldat|policier|policière|suspecte?|prévenue?|accusée?|détenue?|"
+    r"Franco-\w+|Française?|Américaine?)s?\s+(?:de\s+|d['’])(?:(?:plus|moins)\s+de\s+)?)$", re.IGNORECASE)
 _AGE_APPOSED = re.compile(r"(?:\(|[A-ZÀ-Ý][\w'’-]+\s*,)\s*$")
 _AGE_CLOSE = re.compile(r"\s*[),]")
 _AND_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*,?\s+et\s+(?:de\s+|d['’]\s*|des\s+)?$")
 _CLAUSE_START = re.compile(r"[,;:()\[\]«»\"“”–—]")
+_AFTER_ARTICLE = re.compile(r"(?:^|\s)(?:le|la|les|l['’]|un|une|des|du)\s*([^\W\d_][\w'’-]{3,})", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+(?:de|des|du|d['’])\s*$", re.IGNORECASE)
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront|aurait|auraient|avoir|été|est|sont)\s+(?:\w+ment\s+)?"
@@ -265,7 +279,7 @@ _PARTICIPLE_BEFORE = re.compile(
 def _scope_from_text(quantity: Quantity, before: str) -> tuple[str, float]:
     """("autres" | "dont" | "", extra) read from the quantity's words and the clause before it."""
     clause = _CLAUSE_START.split(before)[-1] if before else ""
-    if re.search(r"\bdont\b", clause, re.IGNORECASE) or re.search(r",\s*dont\s+[^,]*$", before, re.IGNORECASE):
+    if re.search(r"\bdont\b", clause, re.IGNORECASE):
         return "dont", 0.0
     if re.search(r"\bautres\b", quantity.text, re.IGNORECASE):
         m = _AND_BEFORE.search(before)
@@ -302,14 +316,27 @@ def build_subject(quantity: Quantity, sentence: str, span=None, offset: int = 0)
 
 
 def _subject_from_text(quantity: Quantity, before: str, unit: str, scope: str, extra: float) -> Subject:
+    """The subject from the words alone: the noun the number complements ("coalition de 30 pays"),
+    the nouns after an article earlier in its clause ("la Russie a tiré"), the participle before it."""
     anchors: list[str] = []
     role = None
+    generic = _GENERIC_ANCHORS_FOLDED | {"age", "agee", "ages", "agees"}
+
+    def add(word: str) -> None:
+        w = word.lower().strip("'’-")
+        if len(w) > 3 and w not in _STOPWORDS and _fold(w) not in generic and _singular(w) != unit and w not in anchors:
+            anchors.append(w)
+
     m = _OF_BEFORE.search(before)
-    if m and m.group(1).lower() not in _STOPWORDS and _fold(m.group(1)) not in {_fold(g) for g in _GENERIC_ANCHORS}:
-        anchors.append(m.group(1).lower())
-    p = _PARTICIPLE_BEFORE.search(before)
-    if p:
-        role = _role(p.group(1))
+    if m:
+        add(m.group(1))
+    if unit != "âge":
+        clause = _CLAUSE_START.split(before)[-1]
+        for word in _AFTER_ARTICLE.findall(" ".join(clause.split()[-8:])):
+            add(word)
+        p = _PARTICIPLE_BEFORE.search(before)
+        if p:
+            role = _role(p.group(1))
     return Subject(unit, (), scope, extra, role, tuple(anchors))
 
 
@@ -325,17 +352,38 @@ def _subject_from_parse(quantity: Quantity, span, unit: str, scope: str, extra: 
     qualifiers: list[str] = []
     role: str | None = None
 
+    measure = unit in _STRICT_UNITS
+
     def anchor(token) -> None:
         if token.pos_ not in _NOUNS or token.is_stop:
             return
         lemma = _lemma(token)
-        if token.pos_ == "PROPN" or token.ent_type_ in ("PER", "LOC", "ORG"):
+        name = token.pos_ == "PROPN" or token.ent_type_ in ("PER", "LOC", "ORG")
+        if name:
             lemma = token.text[:1].upper() + token.text[1:].lower()     # a name: linked only to the same name
-        if (len(lemma) > 2 and lemma not in anchors and lemma.lower() not in _GENERIC_ANCHORS
-                and _singular(lemma.lower()) != unit):
+        if len(lemma) <= 2 or lemma.lower() in _GENERIC_ANCHORS or _singular(lemma.lower()) == unit:
+            return
+        if measure and not name:
+            # "une perte nette de 1,2 milliard" is not "la perte de 751 millions": a measure's anchor
+            # keeps its own modifiers
+            extras = sorted({_fold(_lemma(c)) for c in token.children
+                             if c.i not in inside and c.i != node.i and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                             and c.dep_ in ("amod", "nmod") and _lemma(c) not in _GENERIC_QUALIFIERS
+                             and not _singular(_lemma(c)) == unit})
+            lemma = "+".join([lemma, *extras])
+        if lemma not in anchors:
             anchors.append(lemma)
 
     node = head
+    if unit == "âge":
+        # whose age: the person noun it qualifies ("cette femme de 34 ans", "l'ex-otage, âgée de
+        # 46 ans", "Mohamed, 2 ans et demi"), nothing else
+        person = node.head
+        if person.pos_ in ("ADJ", "VERB") and person.dep_ in ("amod", "acl", "advcl"):
+            person = person.head
+        if person.i != node.i and person.pos_ in _NOUNS:
+            anchor(person)
+        return Subject(unit, (), scope, extra, None, tuple(anchors))
     while node.dep_ == "conj" and node.head.i != node.i:
         partner = node.head
         anchor(partner)
@@ -355,8 +403,6 @@ def _subject_from_parse(quantity: Quantity, span, unit: str, scope: str, extra: 
                     anchor(child)
         if parent.pos_ in ("VERB", "ADJ") and parent.dep_ in ("amod", "acl") and parent.head.pos_ in _NOUNS:
             anchor(parent.head)
-    elif node.pos_ == "NOUN" and node.dep_ == "obj" and node.head.pos_ == "NOUN":
-        pass
     for child in counted.children:
         if child.i in inside and child.dep_ != "nmod":
             continue
@@ -434,7 +480,8 @@ def _token_index(doc, offset: int) -> int:
 class _Item:
     """A claim with what comparing needs, computed once."""
 
-    __slots__ = ("claim", "subject", "low", "high", "stems", "noun_stems", "names", "context", "tally", "order")
+    __slots__ = ("claim", "subject", "low", "high", "stems", "noun_stems", "anchor_keys", "names", "context",
+                 "tally", "order")
 
     def __init__(self, claim: Claim, order: int) -> None:
         self.claim = claim
@@ -446,7 +493,8 @@ class _Item:
         self.subject = subject
         self.low, self.high = _allowed(claim.quantity, subject)
         self.stems = _words_stems(claim.sentence)
-        self.noun_stems = {_stem(a) for a in subject.anchors if not a[:1].isupper()}
+        self.noun_stems = {_stem(a.split("+")[0]) for a in subject.anchors if not a[:1].isupper()}
+        self.anchor_keys = {"+".join(_stem(w) for w in a.split("+")) for a in subject.anchors if not a[:1].isupper()}
         self.names = {_fold(a) for a in subject.anchors if a[:1].isupper()}
         # what may be looked for in the other claim's sentence: noun anchors and the role's stem
         # ("libérés" here, "la libération des 15 otages" there)
@@ -507,24 +555,27 @@ def _overlap(a: _Item, b: _Item) -> bool:
 
 
 def _about_same(a: _Item, b: _Item, strict: bool) -> bool:
+    """Whether two claims count the same thing (see the module's docstring)."""
     sa, sb = a.subject, b.subject
     if not sa.unit or sa.unit != sb.unit or sa.scope != sb.scope:
         return False
-    if sa.role and sb.role and _verb_stem(sa.role) != _verb_stem(sb.role):
+    same_role = sa.role is not None and sb.role is not None and _verb_stem(sa.role) == _verb_stem(sb.role)
+    if sa.role and sb.role and not same_role:
         return False
     if strict:
         if set(sa.qualifiers) != set(sb.qualifiers):
             return False
     elif sa.qualifiers and sb.qualifiers and set(sa.qualifiers) != set(sb.qualifiers):
         return False
-    if (a.tally or b.tally) and a.claim.date and b.claim.date and a.claim.date != b.claim.date:
-        return False                        # a toll that grows: two dates, two moments
-    if sa.role is not None and sb.role is not None and _verb_stem(sa.role) == _verb_stem(sb.role):
-        return True
-    if a.names & b.names or a.noun_stems & b.noun_stems:
+    if (a.claim.date and b.claim.date and a.claim.date != b.claim.date
+            and (a.tally or b.tally or sa.role or sb.role or sa.unit in _STRICT_UNITS)):
+        return False                        # a toll that grows, an action or a measurement on two dates: two moments
+    if a.names & b.names or a.anchor_keys & b.anchor_keys:
         return True
     if sa.unit in _STRICT_UNITS:
-        return False                        # "six ans" of one thing, "cinq ans" of another
+        # "six ans" of one thing, "cinq ans" of another: a measure needs its anchor, or the same
+        # role with one's anchor in the other's sentence
+        return same_role and bool(a.noun_stems & b.stems or b.noun_stems & a.stems)
     return bool(a.context & b.stems or b.context & a.stems)
 
 
@@ -616,8 +667,20 @@ def compare_claims(claims: Iterable[Claim]) -> tuple[list[dict], list[dict]]:
     return [a for _, _, a in agreed], [d for _, d in discrepancies]
 
 
+_FAR_APART = 2.5   # values further apart than this factor count different things, not a disagreement
+
+
 def _conflict(a: _Item, b: _Item) -> bool:
-    return a.claim.witness != b.claim.witness and not _overlap(a, b)
+    """Two independent witnesses whose intervals are disjoint, yet close enough to be rival counts
+    of one thing (26 against 30 pays, 695 against 751 millions) rather than two things (3 persons
+    heard in custody, some 20 heard in all; a boy of 2 and a half, a woman of 34)."""
+    if a.claim.witness == b.claim.witness or _overlap(a, b):
+        return False
+    lower, upper = (a, b) if a.high is not None and b.low is not None and a.high < b.low else (b, a)
+    small, large = lower.high, upper.low
+    if small is None or large is None or small <= 0 or large <= 0:
+        return True
+    return large / small <= _FAR_APART
 
 
 def _discrepancy_groups(group: list[_Item], linked: list[list[bool]]) -> list[set[int]]:
@@ -625,7 +688,11 @@ def _discrepancy_groups(group: list[_Item], linked: list[list[bool]]) -> list[se
 
     Each conflicting pair of independent witnesses is grown with every claim linked to all its
     members (in order), and groups whose union is still all linked are merged: no claim is cited
-    only because it resembles a claim that resembles another.
+    only because it resembles a claim that resembles another.  A group is dropped when one of its
+    witnesses itself gives an incompatible value for something loosely the same (same unit and an
+    anchor word, name or role in common): the subject lumps two things together (Natixis's 850
+    job cuts and Calyon's 500 in one article) or two moments ("600 millions, réévaluées depuis à
+    751 millions").
     """
     n = len(group)
     groups: list[set[int]] = []
@@ -649,9 +716,22 @@ def _discrepancy_groups(group: list[_Item], linked: list[list[bool]]) -> list[se
             merged.append(set(members))
     unique: list[set[int]] = []
     for members in sorted(merged, key=lambda m: (-len(m), min(m))):
-        if not any(members <= u for u in unique):
-            unique.append(members)
+        if any(members <= u for u in unique):
+            continue
+        if any((k in members or _loosely_same(group[m], group[k])) and not _overlap(group[m], group[k])
+               for m in members for k in range(n) if k != m and group[k].claim.witness == group[m].claim.witness):
+            continue                       # one source gives two values for it: two things, not a dispute
+        unique.append(members)
     return unique
+
+
+def _loosely_same(a: _Item, b: _Item) -> bool:
+    """The looser sense used to veto a dispute: same unit and scope and a shared anchor word, name or role."""
+    if a.subject.unit != b.subject.unit or a.subject.scope != b.subject.scope:
+        return False
+    same_role = a.subject.role is not None and b.subject.role is not None and \
+        _verb_stem(a.subject.role) == _verb_stem(b.subject.role)
+    return bool(same_role or a.names & b.names or a.noun_stems & b.noun_stems)
 
 
 def _listed(chosen: list[_Item]) -> list[dict]:
@@ -667,16 +747,17 @@ def _listed(chosen: list[_Item]) -> list[dict]:
 
 def _agreements(group: list[_Item], linked: list[list[bool]], disputed: set[int]) -> list[tuple[int, int, dict]]:
     """What independent witnesses state compatibly: the most precise claim first, with every claim
-    directly about the same thing whose interval meets it; a claim contradicted there is not agreed."""
+    directly about the same thing whose interval meets it.  A claim that a linked claim of another
+    witness contradicts is left out (even when the dispute itself is not reported)."""
     out = []
-    used: set[int] = set(disputed)
+    n = len(group)
+    contested = {i for i in range(n) for k in range(n) if linked[i][k] and _conflict(group[i], group[k])}
+    used: set[int] = set(disputed) | contested
     order = sorted(range(len(group)), key=lambda i: (group[i].width, group[i].subject.extra != 0, group[i].order))
     for seed in order:
         if seed in used:
             continue
-        near = [k for k in range(len(group)) if linked[seed][k]]
-        if any(_conflict(group[seed], group[k]) for k in near):
-            continue                   # contested, even if not by a claim about exactly the same thing
+        near = [k for k in range(n) if linked[seed][k]]
         members = [seed] + [k for k in near if k not in used and _overlap(group[seed], group[k])]
         witnesses = {group[k].claim.witness for k in members}
         if len(witnesses) < 2:
