@@ -32,6 +32,13 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1100, "height": 1400})
             page.goto(html.as_uri())
             page.screenshot(path=str(OUT / "briefing-top.png"))
+            # The storyline's time axis, its discrepancies side by side and its timeline.
+            page.set_viewport_size({"width": 1100, "height": 700})
+            top = page.evaluate("document.querySelector('figure.chart').getBoundingClientRect().top + scrollY")
+            page.evaluate(f"window.scrollTo(0, {top} - 20)")
+            page.wait_for_timeout(100)
+            page.screenshot(path=str(OUT / "briefing-discrepancy.png"))
+            page.evaluate("window.scrollTo(0, 0)")
             # Follow the first citation of the first event, as a reader would.
             link = page.locator("article.event a.cite").first
             target = link.get_attribute("href")
@@ -41,7 +48,7 @@ def main() -> None:
             page.set_viewport_size({"width": 1100, "height": 700})
             page.screenshot(path=str(OUT / "briefing-citation.png"))
             browser.close()
-    print(f"wrote {OUT}/briefing-top.png and briefing-citation.png (citation {target})")
+    print(f"wrote {OUT}/briefing-top.png, briefing-discrepancy.png and briefing-citation.png (citation {target})")
 
 
 if __name__ == "__main__":
