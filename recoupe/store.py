@@ -231,21 +231,43 @@ class Store:
         return row[0] if row else None
 
     # --- events and storylines -------------------------------------------------------------
-    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int) -> list[dict]:
-        """Storylines sharing the most index keys with an article (most recent per key)."""
+    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int,
+                             day: str | None = None, window_days: int | None = None) -> list[dict]:
+        """Storylines sharing the most index keys with an article (most recent per key).
+
+        When some storyline shares two keys or more, those sharing one are dropped (a single common
+        word is no evidence); with a date, storylines outside the window are dropped before their
+        profiles are read. Both keep the cost per article flat as the archive grows.
+        """
         counts: dict[int, int] = {}
         for key in keys:
             for (sid,) in self.conn.execute(
                     "SELECT storyline_id FROM storyline_keys WHERE key = ? ORDER BY storyline_id DESC LIMIT ?",
                     (key, per_key)):
                 counts[sid] = counts.get(sid, 0) + 1
-        best = sorted(counts, key=lambda c: (-counts[c], -c))[:limit]
-        return [self.group_record("storylines", sid) for sid in best]
+        ranked = sorted(counts, key=lambda c: (-counts[c], -c))
+        if ranked and counts[ranked[0]] >= 2:
+            ranked = [c for c in ranked if counts[c] >= 2]
+        ranked = ranked[:limit]
+        if day and window_days is not None and ranked:
+            inside = {row[0] for row in self.conn.execute(
+                f"SELECT id FROM storylines WHERE id IN ({','.join('?' * len(ranked))}) AND "
+                "(first_date IS NULL OR (last_date >= date(?, ?) AND first_date <= date(?, ?)))",
+                (*ranked, day, f"-{window_days} days", day, f"+{window_days} days"))}
+            ranked = [c for c in ranked if c in inside]
+        return [self.group_record("storylines", sid) for sid in ranked]
 
-    def storyline_events(self, storyline_id: int, limit: int) -> list[dict]:
-        """The most recent events of a storyline."""
-        rows = self.conn.execute("SELECT id FROM events WHERE storyline_id = ? ORDER BY id DESC LIMIT ?",
-                                 (storyline_id, limit)).fetchall()
+    def storyline_events(self, storyline_id: int, limit: int, day: str | None = None,
+                         window_days: int | None = None) -> list[dict]:
+        """The most recent events of a storyline (with a date: those within the window, and undated ones)."""
+        if day and window_days is not None:
+            rows = self.conn.execute(
+                "SELECT id FROM events WHERE storyline_id = ? AND (first_date IS NULL OR "
+                "(last_date >= date(?, ?) AND first_date <= date(?, ?))) ORDER BY id DESC LIMIT ?",
+                (storyline_id, day, f"-{window_days} days", day, f"+{window_days} days", limit)).fetchall()
+        else:
+            rows = self.conn.execute("SELECT id FROM events WHERE storyline_id = ? ORDER BY id DESC LIMIT ?",
+                                     (storyline_id, limit)).fetchall()
         return [self.group_record("events", row[0]) for row in rows]
 
     def group_record(self, table: str, group_id: int) -> dict:

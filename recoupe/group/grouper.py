@@ -137,13 +137,14 @@ class Grouper:
     # --- choosing ------------------------------------------------------------------------------
     def _best_storyline(self, features: ArticleFeatures, day: str | None) -> dict | None:
         s = self.settings
-        candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates)
+        candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates,
+                                                     day, s.storyline_window_days)
         return self._best(candidates, lambda c: self.storyline_similarity(features, c, day),
                           s.storyline_threshold)
 
     def _best_event(self, features: ArticleFeatures, storyline_id: int, day: str | None) -> dict | None:
         s = self.settings
-        candidates = self.store.storyline_events(storyline_id, s.max_candidates)
+        candidates = self.store.storyline_events(storyline_id, s.max_candidates, day, s.event_window_days)
         return self._best(candidates, lambda e: self.event_similarity(features, e, day), s.event_threshold)
 
     @staticmethod
@@ -172,7 +173,8 @@ class Grouper:
                 day = article.published
                 without = self._shrink(dict(current, profile=dict(current["profile"])), features)
                 own = self.storyline_similarity(features, without, day) if without["size"] else 0.0
-                candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates)
+                candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key,
+                                                             s.max_candidates, day, s.storyline_window_days)
                 others = [(self.storyline_similarity(features, c, day), c) for c in candidates
                           if c["id"] != current["id"]]
                 if not others:
