@@ -170,6 +170,22 @@ eval_app = typer.Typer(help="Score recoupe on labelled data, so you can measure 
 app.add_typer(eval_app, name="eval")
 
 
+def _show_figures(result: dict, as_json: bool, title: str, columns: tuple[str, ...],
+                  rows: list[tuple[str, ...]]) -> None:
+    """An evaluation's figures: the whole result as JSON, or a table of its main rows."""
+    if as_json:
+        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+        return
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
 @eval_app.command("clusters")
 def eval_clusters(paths: PathsArg,
                   gold: Annotated[Optional[Path], typer.Option(help="JSON {article_id: event_id} gold for events.")] = None,
@@ -188,25 +204,26 @@ def eval_clusters(paths: PathsArg,
     if not rpm2 and gold is None:
         raise typer.BadParameter("give --gold FILE or --rpm2", param_hint="--gold")
     def load(path: Path | None):
-        return orjson.loads(path.read_bytes()) if path else None
+        if path is None:
+            return None
+        try:
+            mapping = orjson.loads(path.read_bytes())
+        except (OSError, orjson.JSONDecodeError) as exc:
+            raise typer.BadParameter(f"{path}: expected a JSON object {{article_id: cluster_id}} ({exc})") from exc
+        if not isinstance(mapping, dict):
+            raise typer.BadParameter(f"{path}: expected a JSON object {{article_id: cluster_id}}")
+        return mapping
     result = evaluate_clusters(paths, _settings(settings), load(gold), load(storyline_gold), rpm2, baseline)
-    if as_json:
-        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-        return
-    from rich.table import Table
-
-    table = Table(title=f"clusters: {result['articles']} articles")
-    for column in ("level", "system", "B³ P", "B³ R", "B³ F1", "pairwise F1", "clusters (gold)"):
-        table.add_column(column)
+    rows = []
     for level in ("events", "storylines"):
-        if level not in result:
-            continue
-        for system, figures in (("recoupe", result[level]), ("tfidf+agglomerative", result[level].get("baseline"))):
+        for system, figures in (("recoupe", result.get(level)),
+                                ("tfidf+agglomerative", (result.get(level) or {}).get("baseline"))):
             if figures:
-                table.add_row(level, system, *(f"{figures[k]:.3f}" for k in
-                                               ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1")),
-                              f"{figures['clusters']} ({figures['gold_clusters']})")
-    Console().print(table)
+                rows.append((level, system, *(f"{figures[k]:.3f}" for k in
+                                              ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1")),
+                             f"{figures['clusters']} ({figures['gold_clusters']})"))
+    _show_figures(result, as_json, f"clusters: {result['articles']} articles",
+                  ("level", "system", "B³ P", "B³ R", "B³ F1", "pairwise F1", "clusters (gold)"), rows)
 
 
 @eval_app.command("summaries")
@@ -222,18 +239,11 @@ def eval_summaries(corpus: Annotated[Path, typer.Argument(help="Folder of RPM2-s
     if not refs.is_dir():
         raise typer.BadParameter(f"no reference folder at {refs}", param_hint="--references")
     result = evaluate_summaries(corpus, refs, _settings(settings))
-    if as_json:
-        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
-        return
-    from rich.table import Table
-
-    table = Table(title=f"summaries: {result['clusters']} clusters, {result['words']}-word budget, ROUGE F (%)")
-    for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-L"):
-        table.add_column(column)
-    for system, label in (("recoupe", "recoupe"), ("centroid", "TF-IDF centroid baseline")):
-        figures = result["mean"][system]
-        table.add_row(label, *(f"{figures[k]:.2f}" for k in ("rouge1", "rouge2", "rougeL")))
-    Console().print(table)
+    rows = [(label, *(f"{result['mean'][system][k]:.2f}" for k in ("rouge1", "rouge2", "rougeL")))
+            for system, label in (("recoupe", "recoupe"), ("centroid", "TF-IDF centroid baseline"))]
+    _show_figures(result, as_json,
+                  f"summaries: {result['clusters']} clusters, {result['words']}-word budget, ROUGE F (%)",
+                  ("system", "ROUGE-1", "ROUGE-2", "ROUGE-L"), rows)
 
 
 @eval_app.command("dates")
@@ -247,19 +257,13 @@ def eval_dates(folder: Annotated[Path, typer.Argument(help="Folder of TimeML fil
         result = evaluate_dates(folder)
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="FOLDER") from exc
+    rows = [(system, *(f"{result[system][k]:.1f}" for k in ("accuracy", "day_precision_accuracy", "precision")))
+            for system in ("recoupe", "dateparser") if system in result]
+    _show_figures(result, as_json,
+                  f"dates: {result['documents']} documents, {result['recoupe']['gold_dates']} gold DATE expressions",
+                  ("system", "exact value (%)", "day-precision (%)", "precision (%)"), rows)
     if as_json:
-        typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
         return
-    from rich.table import Table
-
-    table = Table(title=f"dates: {result['documents']} documents, {result['recoupe']['gold_dates']} gold DATE expressions")
-    for column in ("system", "exact value (%)", "day-precision (%)", "precision (%)"):
-        table.add_column(column)
-    for system in ("recoupe", "dateparser"):
-        if system in result:
-            r = result[system]
-            table.add_row(system, f"{r['accuracy']:.1f}", f"{r['day_precision_accuracy']:.1f}", f"{r['precision']:.1f}")
-    Console().print(table)
     misses = result["recoupe"].get("misses")
     if misses:
         counts = {kind: (v.get("count") if isinstance(v, dict) else len(v)) for kind, v in misses.items()}
