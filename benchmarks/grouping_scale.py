@@ -119,6 +119,9 @@ def real_analyses(settings: Settings) -> list[tuple[Article, Analysis]]:
         start = time.perf_counter()
         subprocess.run([sys.executable, __file__, "--analyse-to", str(cache)], check=True)
         print(f"  done in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
+        for stale in cache.parent.glob("recoupe-grouping-scale-*.pickle"):  # older code or inputs
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     return pickle.loads(cache.read_bytes())
 
 
@@ -472,7 +475,7 @@ def _label(n: int) -> str:
 
 def report(results: list[dict], probes: int, repeat: int, rss_at_start: float) -> None:
     print(f"\nGrouper.add per article, {probes} probes per size, each rolled back, best of {repeat} "
-          f"passes; every store spans 2024; ms of CPU (wall in brackets)")
+          f"pass{'es' if repeat > 1 else ''}; every store spans 2024; ms of CPU (wall in brackets)")
     print(f"{'stored':>8} {'storylines':>10} {'events':>7} {'B3 F1 ev/st':>11} "
           f"{'warm mean':>16} {'p95':>6} {'cold mean':>16} {'p95':>6} {'in-build':>8} "
           f"{'build s':>7} {'db MB':>6} {'peak RSS MB':>11}")
