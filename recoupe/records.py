@@ -87,6 +87,7 @@ class Analysis:
     embedding: tuple[float, ...] = ()   # multilingual embedding of title + lead (unit length)
     dates: tuple["DateMention", ...] = ()
     quantities: tuple["Quantity", ...] = ()
+    quotes: tuple["Quote", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,26 @@ class Quantity:
     high: float | None
     unit: str | None      # the thing counted: "pays", "otages", "drones", "%", "euros", "°C"…
     subject: str | None = None  # what is counted, in context ("pays coalition"): claims are compared on it
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech in one article: what was said (``start``/``end``), how, and by whom.
+
+    ``speaker_text`` is the words in the text that designate the speaker ("il", "le secrétaire
+    général de l'alliance atlantique", "Rutte", "une source diplomatique"); ``speaker`` the name they
+    resolve to in this article ("Mark Rutte"), or the phrase itself for a group or anonymous source;
+    ``speaker_entity`` the mention-level entity id ("per:mark-rutte") when the speaker is a named
+    entity, else None.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str                       # direct | indirect | mixed
+    cue: str | None                 # "a déclaré", "a-t-il ajouté", "selon", ":"
+    speaker: str | None
+    speaker_entity: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None

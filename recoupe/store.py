@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from .records import Analysis, Article, DateMention, Mention, Quantity, Repair
+from .records import Analysis, Article, DateMention, Mention, Quantity, Quote, Repair
 
 SCHEMA_VERSION = 1
 
@@ -68,6 +68,8 @@ def analysis_to_json(analysis: Analysis) -> dict:
         "dates": [[d.start, d.end, d.text, d.value, d.kind] for d in analysis.dates],
         "quantities": [[q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.subject]
                        for q in analysis.quantities],
+        "quotes": [[q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_entity, q.speaker_text,
+                    q.speaker_start, q.speaker_end] for q in analysis.quotes],
     }
 
 
@@ -83,6 +85,7 @@ def analysis_from_json(article_id: str, data: dict) -> Analysis:
         embedding=tuple(data.get("embedding", ())),
         dates=tuple(DateMention(*d) for d in data.get("dates", ())),
         quantities=tuple(Quantity(*q) for q in data.get("quantities", ())),
+        quotes=tuple(Quote(*q) for q in data.get("quotes", ())),
     )
 
 
