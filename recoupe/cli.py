@@ -165,6 +165,30 @@ def export(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] 
         _write(_render(run_export(store, config), fmt), output)
 
 
+@app.command()
+def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] = Path("recoupe.db"),
+          host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 exposes the server to the network.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+          token: Annotated[Optional[str], typer.Option(envvar="RECOUPE_TOKEN", show_envvar=True,
+                                                       help="Accept POST /api/articles with Authorization: Bearer "
+                                                            "TOKEN. Without a token the server is read-only.")] = None,
+          max_upload_mb: Annotated[float, typer.Option(help="Largest request body accepted (MB).")] = 8.0,
+          settings: SetOpt = None) -> None:
+    """Web app and REST API over a store: storylines, events, articles, people, sources, search."""
+    import uvicorn
+
+    from .web import create_app
+
+    if not db.exists() and token is None:
+        raise typer.BadParameter(f"no store at {db}; create one with `recoupe ingest PATH --db {db}`, or start "
+                                 "with --token to ingest articles through POST /api/articles", param_hint="--db")
+    application = create_app(db, token=token, settings=_settings(settings),
+                             max_body_bytes=int(max_upload_mb * 1024 * 1024))
+    err.print(f"recoupe: serving {db} on http://{host}:{port}/ ({'read-only' if token is None else 'POST /api/articles needs the token'})",
+              highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+
+
 eval_app = typer.Typer(help="Score recoupe on labelled data, so you can measure it on your own corpus.",
                        no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(eval_app, name="eval")

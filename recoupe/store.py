@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS storyline_keys (key TEXT NOT NULL, storyline_id INTEG
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, names BLOB NOT NULL, roles BLOB NOT NULL, count INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, speaker, article_id UNINDEXED, start UNINDEXED,
+    tokenize='unicode61 remove_diacritics 2');
 """
 
 
@@ -159,6 +163,7 @@ class Store:
             (article.id, article.content_hash, article.path, article.url, article.source, article.author,
              article.title, article.published, analysis.language, article.credits, article.text,
              _dumps([[r.name, r.detail] for r in article.repairs]), _dumps(analysis_to_json(analysis))))
+        self.index_for_search(article, analysis)
 
     def set_article_grouping(self, article_id: str, event_id: int, duplicate_of: str | None) -> None:
         self.conn.execute("UPDATE articles SET event_id = ?, duplicate_of = ? WHERE id = ?",
@@ -349,3 +354,78 @@ class Store:
         """Follow ``duplicate_of`` to the first print of a copied article."""
         row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row and row[0] else article_id
+
+    # --- web app: full-text search, readers, generation --------------------------------------
+    @classmethod
+    def open_reader(cls, path: str | Path, check_same_thread: bool = True) -> "Store":
+        """A read-only connection to an existing store (no migration, no write lock taken)."""
+        store = cls.__new__(cls)
+        store.path = str(path)
+        store.conn = sqlite3.connect(store.path, isolation_level=None, check_same_thread=check_same_thread)
+        store.conn.row_factory = sqlite3.Row
+        store.conn.execute("PRAGMA query_only = ON")
+        return store
+
+    def generation(self) -> tuple[int, int, int]:
+        """(article count, highest ingest sequence, this connection's data_version): changes whenever
+        another connection commits, so a cached export can tell that it is stale."""
+        count, top = self.conn.execute("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM articles").fetchone()
+        return count, top, self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One consistent view of the store (WAL) across several reads."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            self.conn.execute("SELECT 1 FROM meta LIMIT 1").fetchone()  # starts the read transaction
+            yield self.conn
+        finally:
+            self.conn.execute("ROLLBACK")
+
+    def index_for_search(self, article: Article, analysis: Analysis) -> None:
+        """Add one stored article (title, text) and its quotes to the full-text indexes."""
+        row = self.conn.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
+        self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                          (row[0], article.title or "", article.text))
+        self.conn.executemany("INSERT INTO quotes_fts (text, speaker, article_id, start) VALUES (?, ?, ?, ?)",
+                              ((q.text, q.speaker or "", article.id, q.start) for q in analysis.quotes))
+
+    def ensure_search_index(self) -> bool:
+        """Build the full-text indexes of a store written before they existed; True when (re)built."""
+        if self.conn.execute("SELECT 1 FROM meta WHERE key = 'search_index'").fetchone() is not None:
+            return False
+        with self.transaction():
+            self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            self.conn.execute("DELETE FROM quotes_fts")
+            for row in self.conn.execute("SELECT id, analysis FROM articles ORDER BY seq").fetchall():
+                quotes = orjson.loads(row["analysis"]).get("quotes", ())
+                self.conn.executemany(
+                    "INSERT INTO quotes_fts (text, speaker, article_id, start) VALUES (?, ?, ?, ?)",
+                    ((q[2], q[5] or "", row["id"], q[0]) for q in quotes))
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('search_index', '1')")
+        return True
+
+    def search_articles(self, match: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """Articles matching an FTS5 query (already escaped by the caller), best first, with a
+        snippet whose hits are wrapped in \\x02 … \\x03. Returns (total, page)."""
+        total = self.conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                  (match,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.source, a.published, snippet(articles_fts, 1, char(2), char(3), '…', 28)"
+            " AS snippet, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts JOIN articles a ON a.seq ="
+            " articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset)).fetchall()
+        return total, [dict(r) for r in rows]
+
+    def search_quotes(self, match: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """Quotes (text or speaker) matching an FTS5 query, best first. Returns (total, page)."""
+        total = self.conn.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
+                                  (match,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT text, speaker, article_id, start, highlight(quotes_fts, 0, char(2), char(3)) AS marked"
+            " FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts, 1.0, 0.5) LIMIT ? OFFSET ?",
+            (match, limit, offset)).fetchall()
+        return total, [dict(r) for r in rows]

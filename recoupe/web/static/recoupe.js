@@ -1,0 +1,20 @@
+// recoupe's only script: highlight toggles on the article page. Pages work without it.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-toggle]").forEach(function (box) {
+    var target = document.querySelector(box.getAttribute("data-target"));
+    if (!target) return;
+    var cls = "hide-" + box.getAttribute("data-toggle");
+    var apply = function () { target.classList.toggle(cls, !box.checked); };
+    box.addEventListener("change", apply);
+    apply();
+  });
+  // Bring a cited sentence into the middle of the screen rather than under the top bar.
+  var focus = function () {
+    if (!location.hash) return;
+    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (el && el.classList.contains("sentence")) el.scrollIntoView({ block: "center" });
+  };
+  window.addEventListener("hashchange", focus);
+  focus();
+})();
