@@ -294,6 +294,49 @@ def eval_dates(folder: Annotated[Path, typer.Argument(help="Folder of TimeML fil
         Console().print("misses by kind: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
 
 
+@eval_app.command("quotes")
+def eval_quotes(paths: PathsArg,
+                gold: Annotated[Optional[Path], typer.Option(
+                    help="recoupe-quotes-gold/1 JSON (default: the gold shipped with recoupe, "
+                         "45 articles of ../shared/corpora seeds and rpm2-dev).")] = None,
+                overlap: Annotated[float, typer.Option(help="Character overlap (of the longer span) "
+                                                             "for a predicted quote to match.")] = 0.5,
+                details: Annotated[bool, typer.Option(help="List every miss, false positive and "
+                                                           "wrong speaker.")] = False,
+                as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+                settings: SetOpt = None) -> None:
+    """Quote detection (precision, recall, F1 at character overlap) and speaker accuracy, with a
+    quotation-marks-only baseline in the same run."""
+    from .evaluate.quotes import GOLD, evaluate_quotes
+
+    try:
+        result = evaluate_quotes(paths, _settings(settings), gold or GOLD, overlap, details=details)
+    except (OSError, ValueError, orjson.JSONDecodeError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--gold") from exc
+    rows = [(label, *(f"{result[system][k]:.3f}" for k in ("precision", "recall", "f1", "speaker_accuracy")),
+             f"{result[system]['matched']}/{result[system]['gold_quotes']} ({result[system]['predicted']})")
+            for system, label in (("recoupe", "recoupe"), ("quotation_marks_baseline", "quotation marks baseline"))
+            if system in result]
+    _show_figures(result, as_json, f"quotes: {result['articles']} articles, overlap ≥ {overlap}",
+                  ("system", "P", "R", "F1", "speaker acc.", "matched/gold (predicted)"), rows)
+    if as_json:
+        return
+    r = result["recoupe"]
+    console = Console()
+    console.print("recall by gold kind: " + ", ".join(
+        f"{k} {v['recall']:.3f} (n={v['gold']}, speaker {v['speaker_accuracy']:.3f})" for k, v in r["by_gold_kind"].items()))
+    console.print(f"missed by kind: {r['missed_by_kind']}; by speaker kind: {r['missed_by_speaker_kind']}")
+    console.print(f"false positives by kind: {r['false_positives_by_kind']}; "
+                  f"wrong speakers by speaker kind: {r['wrong_speaker_by_speaker_kind']}")
+    if result["gold_articles_not_found"]:
+        console.print(f"gold articles not found under the paths: {len(result['gold_articles_not_found'])}")
+    if details:
+        for name, lines in r["examples"].items():
+            console.print(f"\n[b]{name}[/b] ({len(lines)})", highlight=False)
+            for line in lines:
+                console.print("  " + line, markup=False, highlight=False)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"recoupe {__version__}")

@@ -88,6 +88,7 @@ class Analysis:
     dates: tuple["DateMention", ...] = ()
     quantities: tuple["Quantity", ...] = ()
     quotes: tuple["Quote", ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (entity id, role phrase): "secrétaire général de l'Otan"
 
 
 @dataclass(frozen=True)

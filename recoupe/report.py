@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .analyse.dates import find_dates
 from .compare import Claim, compare_claims
+from .compare.entities import canonical_entities
+from .compare.quotes import link_same_utterances
 from .group.vectors import Idf
 from .records import Analysis, Article
 from .settings import Settings
@@ -25,22 +27,19 @@ def _storyline_id(number: int) -> str:
     return f"s{number}"
 
 
-_HONORIFIC = ("M. ", "Mme ", "Mr ", "Mrs ", "Ms ", "Dr ")
-
-
-def _name_preference(item: tuple[str, int]) -> tuple:
-    """A full name ("Sergueï Lavrov") beats a surname or "M. Lavrov"; then frequency, then length."""
-    name, count = item
-    full = len(name.split()) >= 2 and not name.startswith(_HONORIFIC)
-    return (not full, -count, -len(name), name)
-
-
-def _entities(store: Store) -> list[dict]:
+def _quote_records(rows, canonical: dict[str, str], names: dict[str, str]) -> list[dict]:
+    """Every article's quotes as ``recoupe/1`` records; speakers point at canonical entities."""
     out = []
-    for entity in store.entities():
-        names = sorted(entity["names"].items(), key=_name_preference)
-        out.append({"id": entity["id"], "name": names[0][0], "type": entity["type"],
-                    "aliases": [n for n, _ in names[1:]], "roles": entity["roles"]})
+    for article, analysis, _ in rows:
+        for n, q in enumerate(analysis.quotes, 1):
+            speaker = None
+            if q.speaker_entity:
+                entity = canonical.get(q.speaker_entity, q.speaker_entity)
+                speaker = {"entity": entity, "name": names.get(entity, q.speaker), "text": q.speaker_text}
+            elif q.speaker:
+                speaker = {"entity": None, "name": q.speaker, "text": q.speaker_text}
+            out.append({"id": f"{article.id}:q{n}", "article": article.id, "start": q.start, "end": q.end,
+                        "text": q.text, "kind": q.kind, "cue": q.cue, "speaker": speaker, "same_as": []})
     return out
 
 
@@ -77,6 +76,16 @@ def build_document(store: Store, settings: Settings) -> dict:
     events = {e["id"]: e for e in store.events()}
     rows = [(article, _with_inferred_dates(article, analysis, events.get(grouping["event_id"])), grouping)
             for article, analysis, grouping in rows]
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for _, analysis, _ in rows:
+        for entity_id, role in analysis.roles:
+            roles[entity_id][role] += 1
+    entities, canonical = canonical_entities(store.entities(), roles)
+    names = {e["id"]: e["name"] for e in entities}
+    quotes = _quote_records(rows, canonical, names)
+    quotes_of: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        quotes_of[q["article"]].append(q["id"])
     members: dict[int, list[Member]] = defaultdict(list)
     for article, analysis, grouping in rows:
         if grouping["event_id"] is not None:
@@ -102,7 +111,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "storyline": _storyline_id(event["storyline_id"]) if event["storyline_id"] is not None else None,
             "articles": [m.article.id for m in group],
             "summary": summary,
-            "quotes": [], "agreed": agreed_facts(group, idf, settings) + numeric_agreed,
+            "quotes": [qid for m in group for qid in quotes_of.get(m.article.id, ())], "agreed": agreed_facts(group, idf, settings) + numeric_agreed,
             "discrepancies": discrepancies,
             "timeline": event_timeline(group, idf, settings),
         })
@@ -133,7 +142,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "author": article.author, "title": article.title, "published": published,
             "published_inferred": inferred, "language": analysis.language, "text": article.text,
             "duplicate_of": grouping["duplicate_of"], "event": event["id"] if event else None,
-            "mentions": [{"entity": m.entity_id, "start": m.start, "end": m.end, "text": m.text}
+            "mentions": [{"entity": canonical.get(m.entity_id, m.entity_id), "start": m.start, "end": m.end, "text": m.text}
                          for m in analysis.mentions],
             "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "kind": d.kind}
                       for d in analysis.dates],
@@ -142,5 +151,7 @@ def build_document(store: Store, settings: Settings) -> dict:
             "repairs": [{"name": r.name, "detail": r.detail} for r in article.repairs],
             "sentences": [{"start": s, "end": e} for s, e in analysis.sentences],
         })
-    return {"schema": SCHEMA, "articles": article_docs, "entities": _entities(store), "quotes": [],
+    storyline_of = {a["id"]: by_id[a["event"]]["storyline"] if a["event"] else None for a in article_docs}
+    link_same_utterances(quotes, storyline_of, settings)
+    return {"schema": SCHEMA, "articles": article_docs, "entities": entities, "quotes": quotes,
             "events": event_docs, "storylines": storyline_docs}

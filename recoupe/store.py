@@ -15,7 +15,7 @@ import orjson
 
 from .records import Analysis, Article, DateMention, Mention, Quantity, Quote, Repair
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: storyline_keys.last_seen (index look-ups within the time window)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,11 +37,13 @@ CREATE TABLE IF NOT EXISTS events (
     size INTEGER NOT NULL, profile BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_storyline ON events(storyline_id, id);
+CREATE INDEX IF NOT EXISTS events_storyline_recent ON events(storyline_id, last_date);
 CREATE TABLE IF NOT EXISTS storylines (
     id INTEGER PRIMARY KEY, first_date TEXT, last_date TEXT, size INTEGER NOT NULL, profile BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS storyline_keys (key TEXT NOT NULL, storyline_id INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS storyline_keys (key TEXT NOT NULL, storyline_id INTEGER NOT NULL, last_seen TEXT,
     PRIMARY KEY (key, storyline_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS storyline_keys_recent ON storyline_keys(key, last_seen);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, names BLOB NOT NULL, roles BLOB NOT NULL, count INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -74,6 +76,7 @@ def analysis_to_json(analysis: Analysis) -> dict:
                        for q in analysis.quantities],
         "quotes": [[q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_entity, q.speaker_text,
                     q.speaker_start, q.speaker_end] for q in analysis.quotes],
+        "roles": [list(r) for r in analysis.roles],
     }
 
 
@@ -90,6 +93,7 @@ def analysis_from_json(article_id: str, data: dict) -> Analysis:
         dates=tuple(DateMention(*d) for d in data.get("dates", ())),
         quantities=tuple(Quantity(*q) for q in data.get("quantities", ())),
         quotes=tuple(Quote(*q) for q in data.get("quotes", ())),
+        roles=tuple(tuple(r) for r in data.get("roles", ())),
     )
 
 
@@ -116,11 +120,22 @@ class Store:
         if row is not None and int(row[0]) > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer recoupe (schema {row[0]}); upgrade recoupe")
         with self.transaction():
+            self._upgrade_storyline_keys()
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self.conn.execute(statement)
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
+                              (str(SCHEMA_VERSION), SCHEMA_VERSION))
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('doc_count', '0')")
+
+    def _upgrade_storyline_keys(self) -> None:
+        """Schema 1 → 2: index keys carry the date their storyline last used them (its last date)."""
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(storyline_keys)")}
+        if columns and "last_seen" not in columns:
+            self.conn.execute("ALTER TABLE storyline_keys ADD COLUMN last_seen TEXT")
+            self.conn.execute("UPDATE storyline_keys SET last_seen = "
+                              "(SELECT last_date FROM storylines WHERE storylines.id = storyline_id)")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -239,44 +254,49 @@ class Store:
         return row[0] if row else None
 
     # --- events and storylines -------------------------------------------------------------
-    def storyline_candidates(self, keys: Iterable[str], per_key: int, limit: int,
-                             day: str | None = None, window_days: int | None = None) -> list[dict]:
-        """Storylines sharing the most index keys with an article (most recent per key).
+    def storyline_key_hits(self, keys: Iterable[str], per_key: int, day: str | None = None,
+                           window_days: int | None = None) -> dict[int, list[str]]:
+        """Storylines holding an article's index keys: ``{storyline_id: [keys it holds]}``.
 
-        When some storyline shares two keys or more, those sharing one are dropped (a single common
-        word is no evidence); with a date, storylines outside the window are dropped before their
-        profiles are read. Both keep the cost per article flat as the archive grows.
+        Per key, at most ``per_key`` storylines, those that used the key most recently first; with a
+        date, only those that used it within ``window_days`` of it (plus undated storylines), read
+        as a range of the ``(key, last_seen)`` index: the rows read per key are bounded, however
+        large the archive.
         """
-        counts: dict[int, int] = {}
-        for key in keys:
-            for (sid,) in self.conn.execute(
-                    "SELECT storyline_id FROM storyline_keys WHERE key = ? ORDER BY storyline_id DESC LIMIT ?",
-                    (key, per_key)):
-                counts[sid] = counts.get(sid, 0) + 1
-        ranked = sorted(counts, key=lambda c: (-counts[c], -c))
-        if ranked and counts[ranked[0]] >= 2:
-            ranked = [c for c in ranked if counts[c] >= 2]
-        ranked = ranked[:limit]
-        if day and window_days is not None and ranked:
-            inside = {row[0] for row in self.conn.execute(
-                f"SELECT id FROM storylines WHERE id IN ({','.join('?' * len(ranked))}) AND "
-                "(first_date IS NULL OR (last_date >= date(?, ?) AND first_date <= date(?, ?)))",
-                (*ranked, day, f"-{window_days} days", day, f"+{window_days} days"))}
-            ranked = [c for c in ranked if c in inside]
-        return [self.group_record("storylines", sid) for sid in ranked]
+        if day and window_days is not None:
+            dated = ("SELECT storyline_id FROM storyline_keys WHERE key = ?1 AND last_seen BETWEEN date(?3, ?4) "
+                     "AND date(?3, ?5) ORDER BY last_seen DESC LIMIT ?2")
+            args: tuple = (day, f"-{window_days} days", f"+{window_days} days")
+        else:
+            dated = ("SELECT storyline_id FROM storyline_keys WHERE key = ?1 AND last_seen IS NOT NULL "
+                     "ORDER BY last_seen DESC LIMIT ?2")
+            args = ()
+        sql = (f"SELECT storyline_id FROM ({dated}) UNION ALL SELECT storyline_id FROM (SELECT storyline_id "
+               "FROM storyline_keys WHERE key = ?1 AND last_seen IS NULL ORDER BY storyline_id DESC LIMIT ?2)")
+        hits: dict[int, list[str]] = {}
+        for key in dict.fromkeys(keys):
+            for (sid,) in self.conn.execute(sql, (key, per_key, *args)):
+                hits.setdefault(sid, []).append(key)
+        return hits
 
     def storyline_events(self, storyline_id: int, limit: int, day: str | None = None,
                          window_days: int | None = None) -> list[dict]:
-        """The most recent events of a storyline (with a date: those within the window, and undated ones)."""
+        """The most recent events of a storyline (with a date: those within the window, and undated ones).
+
+        Read as ranges of the ``(storyline_id, last_date)`` index: bounded however long the storyline.
+        """
         if day and window_days is not None:
             rows = self.conn.execute(
-                "SELECT id FROM events WHERE storyline_id = ? AND (first_date IS NULL OR "
-                "(last_date >= date(?, ?) AND first_date <= date(?, ?))) ORDER BY id DESC LIMIT ?",
+                "SELECT id FROM events WHERE storyline_id = ? AND last_date >= date(?, ?) AND first_date <= date(?, ?) "
+                "ORDER BY last_date DESC LIMIT ?",
                 (storyline_id, day, f"-{window_days} days", day, f"+{window_days} days", limit)).fetchall()
+            rows += self.conn.execute("SELECT id FROM events WHERE storyline_id = ? AND last_date IS NULL "
+                                      "ORDER BY id DESC LIMIT ?", (storyline_id, limit)).fetchall()
+            ids = sorted((row[0] for row in rows), reverse=True)[:limit]
         else:
-            rows = self.conn.execute("SELECT id FROM events WHERE storyline_id = ? ORDER BY id DESC LIMIT ?",
-                                     (storyline_id, limit)).fetchall()
-        return [self.group_record("events", row[0]) for row in rows]
+            ids = [row[0] for row in self.conn.execute(
+                "SELECT id FROM events WHERE storyline_id = ? ORDER BY id DESC LIMIT ?", (storyline_id, limit))]
+        return [self.group_record("events", event_id) for event_id in ids]
 
     def group_record(self, table: str, group_id: int) -> dict:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (group_id,)).fetchone()
@@ -284,8 +304,9 @@ class Store:
         record["profile"] = orjson.loads(record["profile"])
         return record
 
-    def save_group(self, table: str, record: dict, keys: Iterable[str] = ()) -> int:
-        """Insert (no id) or update an event or storyline; a storyline also gets its index keys."""
+    def save_group(self, table: str, record: dict, keys: Iterable[str] = (), day: str | None = None) -> int:
+        """Insert (no id) or update an event or storyline; a storyline also gets its index keys, seen on
+        ``day`` (the article's date; an undated article's keys are seen on the storyline's last date)."""
         columns = [c for c in record if c != "id"]
         values = [(_dumps(record[c]) if c == "profile" else record[c]) for c in columns]
         if record.get("id") is None:
@@ -297,8 +318,11 @@ class Store:
             self.conn.execute(f"UPDATE {table} SET {','.join(c + ' = ?' for c in columns)} WHERE id = ?",
                               (*values, group_id))
         if table == "storylines":
-            self.conn.executemany("INSERT OR IGNORE INTO storyline_keys VALUES (?, ?)",
-                                  ((key, group_id) for key in keys))
+            seen = day or record.get("last_date")
+            self.conn.executemany(
+                "INSERT INTO storyline_keys VALUES (?, ?, ?) ON CONFLICT (key, storyline_id) DO UPDATE SET "
+                "last_seen = max(COALESCE(last_seen, excluded.last_seen), COALESCE(excluded.last_seen, last_seen))",
+                ((key, group_id, seen) for key in keys))
         return group_id
 
     def delete_group(self, table: str, group_id: int) -> None:

@@ -19,6 +19,8 @@ from .dates import find_dates
 from .embed import embed_leads
 from .nlp import detect_language, load_nlp
 from .quantities import find_quantities
+from .entities import repair_mentions
+from .quotes import find_quotes
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _ENTITY_LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -58,15 +60,16 @@ def _mentions(doc: Doc) -> list[Mention]:
 
 def _link_surnames(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later."""
-    full = {}
+    full: dict[str, str] = {}
     for m in mentions:
         parts = m.key.split()
         if m.label == "PER" and len(parts) >= 2:
-            full.setdefault(parts[-1], m.key)
+            for i in range(1, len(parts)):  # "Cavo Dragone" and "Dragone" are "Giuseppe Cavo Dragone"
+                full.setdefault(" ".join(parts[i:]), m.key)
     linked = []
     for m in mentions:
         key = m.key.removeprefix("m ").removeprefix("mme ")
-        if len(key.split()) == 1 and key in full:
+        if key in full and full[key] != m.key:
             linked.append(Mention(m.start, m.end, m.text, "PER", full[key]))
         else:
             linked.append(m)
@@ -93,9 +96,21 @@ def _with_subjects(article: Article, quantities: list[Quantity], doc: Doc) -> li
     return [dataclasses.replace(q, subject=subjects.get((q.start, q.end))) for q in quantities]
 
 
+def _names_in(credits: tuple[str, ...]) -> tuple[str, ...]:
+    """The names in a byline or credit line ("Reportage Andrew Gray et Makini Brice ; édité par …"):
+    authors, never speakers."""
+    names = []
+    for line in credits:
+        for part in re.split(r"[;,]| et | and |\bpar\b|\bby\b", line):
+            words = [w for w in part.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                names.append(" ".join(words[-3:]))
+    return tuple(dict.fromkeys(names))
+
+
 def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Settings) -> Analysis:
     sentences = _sentences(doc)
-    mentions = _mentions(doc)
+    mentions, roles = repair_mentions(doc, _mentions(doc))
     terms: Counter[str] = Counter()
     lead: Counter[str] = Counter()
     for index, (_, _, sentence_terms) in enumerate(sentences):
@@ -109,6 +124,8 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
     language = article.language or detect_language(doc.text)
     dates = find_dates(article.text, article.published, doc)
     quantities = _with_subjects(article, find_quantities(article.text, doc), doc)
+    authors = tuple(n for n in (article.author, article.credits) if n)
+    quotes = find_quotes(doc, mentions, _names_in(authors))
     return Analysis(
         article_id=article.id,
         language=language,
@@ -119,6 +136,8 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
         sentence_terms=tuple(tuple(t) for _, _, t in sentences),
         dates=tuple(dates),
         quantities=tuple(quantities),
+        quotes=tuple(quotes),
+        roles=tuple(roles),
     )
 
 

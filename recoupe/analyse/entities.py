@@ -1,0 +1,58 @@
+"""Repairs to spaCy's entity mentions on news, and the roles an article gives to people.
+
+* titles are not entities: "Premier ministre", "Président" tagged alone are dropped;
+* context fixes the type: a name given a role ("le président estonien, Alar Karis", "Alar Karis,
+  président estonien") is a person whatever spaCy said; a mention headed by an institution word
+  ("ministère russe des Affaires étrangères", "Comité militaire") is an organisation;
+* roles: "secrétaire général de l'Otan" for Mark Rutte, read from titles before a name and
+  appositions after it (``recoupe.analyse.quotes`` reads them the same way to resolve role phrases).
+
+Bylines and credit lines never reach the text: the cleaner moves them to ``author``/``credits``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc
+from unidecode import unidecode
+
+from ..records import Mention
+from .quotes import ROLE_NOUNS, _Referents, quotation_spans
+
+_ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
+              "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
+              "fondation", "federation", "union", "organisation", "office", "direction", "service", "cabinet",
+              "etat-major", "presidence", "ministry", "committee", "council", "agency", "bank", "court", "party"}
+
+
+def _words(text: str) -> list[str]:
+    return unidecode(text).lower().replace("'", " ").split()
+
+
+def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Mentions with titles dropped and types fixed by context; and (entity id, role) pairs."""
+    kept = []
+    for m in mentions:
+        words = _words(m.text)
+        if words and all(w in ROLE_NOUNS or unidecode(w) in {unidecode(r) for r in ROLE_NOUNS} or
+                         w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
+                         for w in words):
+            continue  # "Premier ministre", "Président": a title, not a referent
+        if m.label != "ORG" and words and words[0] in _ORG_HEADS and len(words) > 1:
+            m = dataclasses.replace(m, label="ORG")
+        kept.append(m)
+    quoted = quotation_spans(doc.text)
+    # a role given to a name makes it a person
+    probe = _Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
+                       quoted, ())
+    people = {key for key, roles in probe.roles.items() if roles}
+    fixed = [dataclasses.replace(m, label="PER") if m.label in ("LOC", "MISC") and m.key in people else m
+             for m in kept]
+    refs = _Referents(doc, fixed, quoted, ())
+    roles = []
+    for key, found in refs.roles.items():
+        for phrase, _ in found:
+            phrase = re.sub(r"^(?:le |la |les |l'|l’)", "", phrase, flags=re.IGNORECASE)
+            roles.append((f"per:{key.replace(' ', '-')}", phrase[:1].lower() + phrase[1:]))
+    return fixed, list(dict.fromkeys(roles))

@@ -1,0 +1,715 @@
+"""Who said what in one article: quotes, their kind, their cue and their speaker.
+
+Rules over the spaCy parse, in the manner of the Gender Gap Tracker's French extractor, with the
+cases it misses handled explicitly:
+
+* quotation marks are paired per paragraph (« », “ ”, and straight quotes by alternation); a quote
+  that runs over several sentences is one unit;
+* a *cue* is a speech verb (``SPEECH_VERBS``), or "selon"/"d'après" + a source; what is reported
+  and who reports it are read from the cue's construction:
+  - inverted cue after the content: « … », a-t-il ajouté / …, a indiqué le communiqué;
+  - complement clause: X a déclaré que … (also "sur le fait que", "qu'il s'attendait à ce que …");
+  - colon: X a déclaré : « … »;
+  - a quoted fragment inside the cue's own clause: X a qualifié de « victoire » …;
+  - source adjunct: Selon X, … / …, selon X;
+  - a quote standing alone right after a quote keeps that quote's speaker;
+* the reported content is a *direct* quote when it is exactly one quotation-marked span (the span
+  is then the words inside the marks), *mixed* when it contains quotation marks, else *indirect*;
+* the speaker is the named person of the cue's subject (an apposition counts: "le secrétaire
+  général de l'Otan, Mark Rutte"), a role phrase resolved to the person the article gave that role
+  ("le secrétaire général de l'alliance atlantique" → Mark Rutte), a pronoun resolved to the person
+  the article was last talking about, an organisation or place ("le Kremlin"), or — for groups and
+  anonymous sources ("les responsables occidentaux", "de source diplomatique") — the phrase itself
+  with no entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
+
+from ..records import Mention, Quote
+
+SPEECH_VERBS = frozenset("""
+accuser admettre affirmer ajouter alerter annoncer appeler argumenter assurer avancer avertir avouer
+certifier clamer commenter concéder conclure confier confirmer considérer constater contester croire
+déclarer déplorer démentir dénoncer détailler dire écrire estimer exhorter expliquer exiger évoquer
+fustiger indiquer informer insister interroger ironiser juger lancer lâcher
+marteler menacer mentionner nier noter observer plaider poursuivre préciser prédire prévenir promettre
+proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
+regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
+suggérer témoigner tweeter twitter réitérer confesser prôner
+""".split())
+# Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
+_CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
+                          "saluer", "soutenir", "garantir", "observer", "relever", "évoquer", "interroger",
+                          "menacer", "accuser", "lancer", "poursuivre", "informer", "qualifier", "exiger",
+                          "réclamer", "promettre", "répéter", "rappeler", "réaffirmer", "confirmer", "acter",
+                          "mentionner", "regretter", "déplorer", "dénoncer", "saluer", "signaler"})
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
+_PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
+             "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
+             "-elles": "p", "-t-elles": "p", "eux": "p"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_SOURCE_PREPS = {"selon", "d'après"}
+_CONTENT_STRIP = " \t\n,;:.—–-"
+# Nouns that name a position a person holds: a role phrase is headed by one of them.
+ROLE_NOUNS = frozenset("""
+président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
+directrice général générale amiral commandant commandante chancelier chancelière roi reine prince princesse
+pape maire député députée sénateur sénatrice ambassadeur ambassadrice envoyé envoyée conseiller conseillère
+dirigeant dirigeante patron patronne procureur procureure juge gouverneur gouverneure commissaire émissaire
+négociateur négociatrice représentant représentante délégué déléguée leader candidat candidate fondateur
+fondatrice pdg adjoint adjointe colonel capitaine lieutenant maréchal responsable expert experte analyste
+professeur professeure docteur avocat avocate économiste journaliste correspondant correspondante
+spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatrice rapporteur rapporteure
+militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
+monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
+administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
+""".split())
+_GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
+                "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
+                "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
+
+
+@dataclass
+class _Unit:
+    """One sentence, or several when a quotation runs across them."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    cue: Token | None
+    cue_text: str
+    subject: list[Token] | None  # the words designating the speaker
+    priority: int
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations *including* their marks, paired within each paragraph."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        stack: list[tuple[str, int]] = []
+        straight: int | None = None
+        for i, ch in enumerate(paragraph):
+            if ch in _QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
+                stack.append((ch, i))
+            elif stack and ch == _QUOTE_PAIRS[stack[-1][0]]:
+                opener, at = stack.pop()
+                if not stack:
+                    spans.append((offset + at, offset + i + 1))
+            elif ch == '"' and not stack:
+                if straight is None:
+                    straight = i
+                else:
+                    spans.append((offset + straight, offset + i + 1))
+                    straight = None
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        # a quotation opened in the previous unit and still open here: one unit
+        if units and any(s < units[-1].end and e > start for s, e in spans) and \
+                "\n" not in doc.text[units[-1].end:start]:
+            units[-1] = _Unit(units[-1].start, end, units[-1].tokens + tokens)
+            continue
+        units.append(_Unit(start, end, tokens))
+    return units
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and _lemma(token) in SPEECH_VERBS and not _inside(token.idx, quoted)
+
+
+_CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
+_REGION_STOP = {"lors", "devant", "dans", "sur", "en", "après", "avant", "pendant", "qui", "que", "qu'",
+                "lequel", "laquelle", "dont", "où", "au", "aux", "à", "avec", "par", "pour", "depuis", "selon"}
+_NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre"}
+
+
+def _clitic_subject(verb: Token) -> Token | None:
+    """The subject clitic of an inverted cue: "a-t-il ajouté" → "-il"."""
+    doc = verb.doc
+    for token in doc[max(verb.i - 3, 0): min(verb.i + 2, len(doc))]:
+        if token.lower_ in _CLITICS:
+            return token
+    return None
+
+
+def _aux_chain(verb: Token) -> list[Token]:
+    return [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+
+
+def _preverbal_subjects(verb: Token) -> list[Token]:
+    heads = _aux_chain(verb)
+    # a gerund or participle reports for its governor's subject: "tout en précisant que"
+    if not any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) and \
+            verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        heads = _aux_chain(verb.head)
+    return [c for h in heads for c in h.children
+            if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-")]
+
+
+def _without_relatives(tokens: list[Token]) -> list[Token]:
+    dropped = set()
+    for token in tokens:
+        if token.dep_ in ("acl:relcl", "acl", "parataxis") and token.i not in dropped:
+            dropped.update(t.i for t in token.subtree)
+    return [t for t in tokens if t.i not in dropped]
+
+
+def _subject(verb: Token) -> list[Token] | None:
+    """The words before ``verb`` designating whoever performs it (relative clauses cut)."""
+    subjects = _preverbal_subjects(verb)
+    if not subjects:
+        # the parser missed the subject ("Macron" tagged as an adverb): the words just before the
+        # verb group, back to the clause's comma or the sentence start
+        group = _cue_group_start(verb)
+        tokens = []
+        for token in reversed(verb.doc[verb.sent.start: group.i]):
+            if token.text in (",", ";", ":", "«", "»", '"') or token.pos_ in ("VERB",):
+                break
+            tokens.insert(0, token)
+        if any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ for t in tokens):
+            return tokens
+        # past a relative clause: "Macron et Keir Starmer, qui dirigent la coalition, ont insisté"
+        for ent in verb.sent.ents:
+            if ent.label_ == "PER" and ent.end <= group.i and \
+                    (ent.start == 0 or verb.doc[ent.start - 1].lower_ not in _NOT_AFTER):
+                return list(ent)
+        return None
+    first = min(t.left_edge.i for t in subjects)
+    last = max(t.right_edge.i for t in subjects)
+    group = _cue_group_start(verb)
+    tokens = _without_relatives([t for t in verb.doc[first: min(last + 1, group.i)]])
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens or None
+
+
+def _inverted_subject(verb: Token) -> list[Token] | None:
+    """The subject that follows its verb: "a déclaré Mark Rutte", "a affirmé mercredi le secrétaire
+    général de l'Otan, Mark Rutte", "indique le communiqué" (not "devant la presse")."""
+    doc = verb.doc
+    i = verb.i + 1
+    end = verb.sent.end
+    # skip adverbs and time words: "a ajouté mercredi", "a également précisé"
+    while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
+                       doc[i].lower_ in ("soir", "matin", "dernier")):
+        i += 1
+    if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct:
+        return None
+    tokens: list[Token] = []
+    while i < end:
+        token = doc[i]
+        if token.is_punct and token.text != "," or token.lower_ in _REGION_STOP or token.pos_ in ("VERB", "AUX"):
+            break
+        if token.text == ",":
+            # an apposition: ", Mark Rutte" or ", président du Comité militaire"
+            if i + 1 < end and doc[i + 1].pos_ in ("PROPN", "NOUN", "DET") and \
+                    doc[i + 1].lower_ not in _REGION_STOP:
+                tokens.append(token)
+                i += 1
+                continue
+            break
+        tokens.append(token)
+        i += 1
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "DET") or tokens[-1].lower_ in _WEEKDAYS):
+        tokens.pop()
+    return tokens or None
+
+
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
+
+
+def _cue_group_start(verb: Token) -> Token:
+    """The first token of a cue's verb group: ", a-t-il également ajouté" → "a"."""
+    first = verb
+    for token in reversed(verb.doc[max(verb.i - 6, 0): verb.i]):
+        if token.pos_ == "AUX" or token.pos_ == "ADV" and token.text.islower() or \
+                token.lower_ in ("-t", "ne", "n'", "pas", "t") or token.lower_.startswith("-"):
+            first = token
+        else:
+            break
+    return first
+
+
+def _content(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """Trim a reported content span and classify it: direct (one quotation), mixed or indirect."""
+    text = doc.text
+    while start < end and text[start] in _CONTENT_STRIP:
+        start += 1
+    while end > start and text[end - 1] in _CONTENT_STRIP:
+        end -= 1
+    if end - start < 3:
+        return None
+    inner = [(s, e) for s, e in quoted if s < end and e > start]
+    if len(inner) == 1 and inner[0][0] >= start - 1 and inner[0][1] <= end + 1 and \
+            not text[start:inner[0][0]].strip(_CONTENT_STRIP) and not text[inner[0][1]:end].strip(_CONTENT_STRIP):
+        s, e = inner[0]
+        s += 1
+        e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace()):
+            e -= 1
+        return s, e, "direct"
+    if inner:
+        # a closing mark just outside the trimmed span belongs to it
+        if text[end:end + 1] in ('"', "»", "”") and any(s < end < e for s, e in inner):
+            end += 1
+        return start, end, "mixed"
+    return start, end, "indirect"
+
+
+def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """The "que" opening the verb's complement clause, if one follows closely."""
+    doc = verb.doc
+    for token in doc[verb.i + 1: min(verb.i + 9, len(doc))]:
+        if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
+            return token
+        if token.text in (".", ";", ":", "«", '"') or _is_cue(token, quoted) or token.text == "," and \
+                token.i > verb.i + 1 and doc[token.i - 1].pos_ != "PROPN":
+            return None
+    return None
+
+
+def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> int:
+    """Where a complement clause ends: the sentence end, or before the next cue it runs into."""
+    end = unit.end
+    for cue in cues:
+        if cue.i > start_token.i and cue.idx < end:
+            group = _cue_group_start(cue)
+            cut = group.idx
+            before = cue.doc.text[start_token.idx:cut]
+            # cut at the comma (or "tout en", "et") that introduces the next report
+            m = max(before.rfind(","), before.rfind(" et "), before.rfind(" tout en "))
+            if m > 0:
+                cut = start_token.idx + m
+            end = min(end, cut)
+    return end
+
+
+def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
+                not_speakers: tuple[str, ...] = ()) -> list[Quote]:
+    """Every quote of one analysed article (``doc`` is its parse; ``mentions`` its entity mentions)."""
+    text = doc.text
+    quoted = quotation_spans(text)
+    units = _units(doc, quoted)
+    found: list[_Found] = []
+    for unit in units:
+        cues = [t for t in unit.tokens if _is_cue(t, quoted)]
+        sources = [t for t in unit.tokens if (t.lower_ == "selon" or
+                                                (t.lower_ in ("après", "d'après") and t.i > 0 and
+                                                 doc[t.i - 1].lower_ in ("d'", "d’")) or t.lower_ == "d'après")
+                   and not _inside(t.idx, quoted)]
+        for verb in cues:
+            found.extend(_from_cue(doc, unit, verb, cues, quoted))
+        for prep in sources:
+            item = _from_source(doc, unit, prep, quoted)
+            if item:
+                found.append(item)
+    found = _resolve_overlaps(_cut_at_other_cues(doc, found))
+    # a quotation standing alone after a quote: same speaker
+    found.extend(_continuations(doc, units, quoted, found))
+    found.sort(key=lambda f: f.start)
+    return _with_speakers(doc, found, mentions, quoted, not_speakers)
+
+
+def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> list[_Found]:
+    text = doc.text
+    out: list[_Found] = []
+    group = _cue_group_start(verb)
+    before = text[unit.start:group.idx].rstrip()
+    lemma = _lemma(verb)
+    cue_text = text[group.idx: verb.idx + len(verb)]
+    if "disant" in verb.lower_ and "soi" in text[max(verb.idx - 4, 0):verb.idx + 4] or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("soi", "soi-")):
+        return out
+    if lemma == "assurer" and any(c.dep_ == "expl:comp" for c in verb.children):
+        return out  # "s'assurer que": to make sure, not to assure
+    inverted = _inverted_subject(verb)
+    clitic = _clitic_subject(verb)
+    # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
+    inverted_form = before.endswith((",", "»", '"', "”")) and not _preverbal_subjects(verb)
+    if inverted_form and (clitic is not None or inverted):
+        start = unit.start
+        for other in cues:  # the content starts after an earlier inverted cue of this unit
+            if other.i < verb.i:
+                subj = _inverted_subject(other)
+                other_end = subj[-1].idx + len(subj[-1]) if subj else other.idx + len(other)
+                if other_end < group.idx and text[unit.start:_cue_group_start(other).idx].rstrip().endswith(
+                        (",", "»", '"', "”")):
+                    start = max(start, other_end)
+        content = _content(doc, start, unit.start + len(before), quoted)
+        if content:
+            subject = [clitic] if clitic is not None else inverted
+            out.append(_Found(content[0], content[1], verb, cue_text, subject, 3))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
+            tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
+            m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
+            if m:
+                after = _content(doc, tail_start + m.start(1), unit.end, quoted)
+                if after:
+                    out.append(_Found(after[0], after[1], verb, cue_text, subject, 3))
+                    out[-1].kind = after[2]  # type: ignore[attr-defined]
+            return out
+    subject = _subject(verb)
+    # 2. colon: X a déclaré : « … »
+    after_verb = text[verb.idx + len(verb):unit.end]
+    m = re.match(r"[^:.;«\"“]{0,60}?:\s*", after_verb)
+    if m and len(after_verb) - m.end() > 3:
+        start = verb.idx + len(verb) + m.end()
+        content = _content(doc, start, unit.end, quoted)
+        if content:
+            out.append(_Found(content[0], content[1], verb, cue_text + " :", subject, 3))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            return out
+    # 3. complement clause: X a déclaré que …
+    que = _que_after(verb, quoted)
+    if que is not None:
+        start = que.idx + len(que)
+        end = _clause_end(que, unit, cues, quoted)
+        content = _content(doc, start, end, quoted)
+        if content:
+            out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            return out
+    # 4. a quoted fragment in the cue's own clause: a qualifié de « victoire », a appelé à « … »
+    window_end = _clause_end(verb, unit, cues, quoted)
+    for s, e in quoted:
+        if verb.idx < s < window_end and s - (verb.idx + len(verb)) < 80:
+            content = _content(doc, s, e, quoted)
+            if content:
+                out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
+                out[-1].kind = "mixed" if text[unit.start:s].strip() else content[2]  # type: ignore
+            break
+    return out
+
+
+def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
+    """Selon X, … / …, selon X. / d'après X."""
+    text = doc.text
+    nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "que", "qu'", "moi"):
+        return None
+    # the source phrase: up to the next comma or the sentence end
+    source_end = unit.end
+    for token in doc[prep.i + 1: unit.tokens[-1].i + 1]:
+        if token.text in (",", ";", ".", ":") and not _inside(token.idx, quoted):
+            source_end = token.idx
+            break
+    source_tokens = [t for t in doc[prep.i + 1: unit.tokens[-1].i + 1] if t.idx < source_end]
+    if not source_tokens or len(source_tokens) > 14:
+        return None
+    first = prep if prep.lower_ != "après" else doc[prep.i - 1]
+    before = text[unit.start:first.idx].strip(_CONTENT_STRIP)
+    after = text[source_end:unit.end].strip(_CONTENT_STRIP)
+    if len(before) >= len(after):
+        span = _content(doc, unit.start, first.idx, quoted)
+    else:
+        span = _content(doc, source_end, unit.end, quoted)
+    if not span:
+        return None
+    found = _Found(span[0], span[1], None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
+    found.kind = span[2]  # type: ignore[attr-defined]
+    return found
+
+
+def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A complement clause stops where another report starts: "…, tout en précisant que …"."""
+    text = doc.text
+    for item in found:
+        if item.priority != 2:
+            continue
+        for other in found:
+            if other is item or other.cue is None or not (item.start < other.cue.idx < item.end):
+                continue
+            cut = _cue_group_start(other.cue).idx
+            if other.priority == 3 and other.end <= cut:  # an inverted cue closing a content: not ours
+                continue
+            head = text[item.start:cut]
+            m = max(head.rfind(","), head.rfind(" tout en "), head.rfind(" et "))
+            end = item.start + (m if m > 0 else len(head))
+            trimmed = _content(doc, item.start, end, quotation_spans(text))
+            if trimmed:
+                item.start, item.end = trimmed[0], trimmed[1]
+                item.kind = trimmed[2]  # type: ignore[attr-defined]
+    return found
+
+
+def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
+    """Keep the best reading when two cues claim overlapping content."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (-f.priority, f.start)):
+        clash = False
+        for other in kept:
+            overlap = min(item.end, other.end) - max(item.start, other.start)
+            if overlap > 0.5 * min(item.end - item.start, other.end - other.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(item)
+    return kept
+
+
+def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) -> list[_Found]:
+    """A unit that is nothing but a quotation, right after a unit holding a quote: same speaker."""
+    out = []
+    by_unit = {}
+    for item in found:
+        for index, unit in enumerate(units):
+            if unit.start <= item.start < unit.end + 1:
+                by_unit.setdefault(index, item)
+    for index, unit in enumerate(units):
+        if index in by_unit or index - 1 not in by_unit:
+            continue
+        content = _content(doc, unit.start, unit.end, quoted)
+        if not content or content[2] != "direct":
+            continue
+        previous = by_unit[index - 1]
+        item = _Found(content[0], content[1], None, "", previous.subject, 0)
+        item.kind = "direct"  # type: ignore[attr-defined]
+        item.cue_text = previous.cue_text
+        item.continuation_of = previous  # type: ignore[attr-defined]
+        out.append(item)
+        by_unit[index] = item
+    return out
+
+
+# --- speakers -------------------------------------------------------------------------------------
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).strip()
+
+
+class _Referents:
+    """The article's persons, their names and roles, and who was last spoken of."""
+
+    def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.banned = {_fold(n) for n in not_speakers if n}
+        names: dict[str, str] = {}
+        for m in self.mentions:
+            if m.label == "PER":
+                clean = re.sub(r"^(M\.|Mme|Mr|Mrs|Ms)\s+", "", m.text)
+                best = names.get(m.key)
+                if best is None or len(clean.split()) > len(best.split()):
+                    names[m.key] = clean
+        self.names = names
+        self.roles: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for m in self.mentions:
+            if m.label == "PER":
+                for role in self._roles_of(m):
+                    self.roles.setdefault(m.key, []).append(role)
+
+    def mentions_in(self, tokens: list[Token]) -> list[Mention]:
+        if not tokens:
+            return []
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def governed(self, mention: Mention) -> bool:
+        """True when a preposition governs the mention ("le cabinet de Zelensky")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        previous = self.doc[span.start - 1]
+        return previous.lower_ in _NOT_AFTER
+
+    def _roles_of(self, mention: Mention) -> list[tuple[str, frozenset[str]]]:
+        """Role phrases the article gives a person: a title before the name ("le président
+        français Emmanuel Macron", "Le secrétaire général de l'Otan, Mark Rutte") or an apposition
+        after it ("Andriy Yermak, chef de cabinet du président ukrainien,")."""
+        doc = self.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        phrases = []
+        j = span.start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        run: list[Token] = []
+        while j >= 0 and len(run) < 10:
+            token = doc[j]
+            if token.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and not token.is_punct and \
+                    not _inside(token.idx, self.quoted):
+                run.insert(0, token)
+                j -= 1
+            else:
+                break
+        # the role starts at its leftmost role noun: "en présence du président ukrainien X" → "président ukrainien"
+        starts = [i for i, t in enumerate(run) if _role_signature(run[i:]) is not None and
+                  (i == 0 or run[i - 1].pos_ in ("DET", "ADP", "ADJ"))]
+        if starts and run[-1].pos_ not in ("ADP", "DET"):  # "le cabinet de X": X is not a cabinet
+            phrases.append(run[starts[0]:])
+        k = span.end
+        if k < len(doc) - 1 and doc[k].text == ",":
+            run = []
+            k += 1
+            while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and len(run) < 10 and \
+                    not doc[k].is_punct:
+                run.append(doc[k])
+                k += 1
+            while run and run[0].pos_ == "DET":
+                run = run[1:]
+            while run and run[-1].pos_ in ("ADP", "DET"):
+                run.pop()
+            if run and run[0].pos_ == "NOUN" and k < len(doc) and doc[k].text in (",", ".", ")"):
+                phrases.append(run)
+        out = []
+        for tokens in phrases:
+            signature = _role_signature(tokens)
+            if signature:
+                out.append((doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])], signature))
+        return out
+
+    def person_for_role(self, tokens: list[Token], before: int) -> str | None:
+        """The person the article gave this role to ("le secrétaire général de l'alliance atlantique"
+        → the "secrétaire général de l'Otan" named earlier): same head noun, no adjective the role
+        lacks; the latest such person mentioned before."""
+        signature = _role_signature(tokens)
+        if not signature:
+            return None
+        best: tuple[int, str] | None = None
+        for key, roles in self.roles.items():
+            if not any(signature[0] == role[0] and set(signature[1]) <= set(role[1]) for _, role in roles):
+                continue
+            at = max((m.start for m in self.mentions if m.key == key and m.start < before), default=None)
+            if at is not None and (best is None or at > best[0]):
+                best = (at, key)
+        return best[1] if best else None
+
+    def last_person_before(self, position: int, spoken: list[tuple[int, str]]) -> str | None:
+        """The person the text was last talking about: the latest speaker, or the latest named
+        person outside quotations who is not governed by a preposition."""
+        best: tuple[int, str] | None = None
+        for at, key in spoken:
+            if at < position and (best is None or at > best[0]):
+                best = (at, key)
+        for m in self.mentions:
+            if m.label == "PER" and m.start < position and not _inside(m.start, self.quoted) and \
+                    not self.governed(m) and (best is None or m.start > best[0]):
+                best = (m.start, m.key)
+        return best[1] if best else None
+
+
+def _role_signature(tokens: list[Token]) -> tuple[str, tuple[str, ...]] | None:
+    """A role's head noun and the adjectives before its first preposition, folded:
+    "Premier ministre britannique" → ("ministre", ("britannique", "premier"))."""
+    words = [t for t in tokens if t.pos_ != "DET"]
+    head = next((t for t in words if t.pos_ in ("NOUN", "ADJ") and
+                 (t.lower_ in ROLE_NOUNS or (t.lemma_ or "").lower() in ROLE_NOUNS) and t.lower_ != "premier"), None)
+    if head is None or head.i > words[0].i + 1:
+        return None
+    adjectives = []
+    for t in words:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ == "ADJ":
+            adjectives.append(_fold(t.text))
+    return _fold(head.lemma_ or head.text), tuple(sorted(a for a in adjectives if a))
+
+
+def _phrase(doc: Doc, tokens: list[Token]) -> str:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].pos_ in ("DET", "ADP", "PUNCT") or tokens[0].lower_ in ("de", "d'")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+
+
+def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers) -> list[Quote]:
+    refs = _Referents(doc, mentions, quoted, not_speakers)
+    spoken: list[tuple[int, str]] = []
+    quotes: list[Quote] = []
+    resolved: dict[int, tuple] = {}
+    for item in sorted(found, key=lambda f: f.start):
+        continuation = getattr(item, "continuation_of", None)
+        if continuation is not None and id(continuation) in resolved:
+            speaker = resolved[id(continuation)]
+        elif not item.subject and item.cue is not None and quotes and \
+                item.cue.sent.start == doc.char_span(quotes[-1].start, quotes[-1].start + 1,
+                                                     alignment_mode="expand").sent.start:
+            speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
+        else:
+            speaker = _speaker(doc, item, refs, spoken)
+        resolved[id(item)] = speaker
+        previous = item
+        name, entity, phrase, s_start, s_end = speaker
+        if name and _fold(name) in refs.banned:
+            name, entity = None, None
+        if entity and entity.startswith("per:"):
+            spoken.append((max(item.start, s_start or 0), entity[4:].replace("-", " ")))
+        quotes.append(Quote(item.start, item.end, doc.text[item.start:item.end], getattr(item, "kind", "indirect"),
+                            item.cue_text or None, name, entity, phrase, s_start, s_end))
+    return quotes
+
+
+def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
+    tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
+    if not tokens:
+        return (None, None, None, None, None)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    phrase = doc.text[start:end]
+    anchor = item.cue.idx if item.cue is not None else start
+    person = lambda key: (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), phrase, start, end)
+    words = [t for t in tokens if t.pos_ != "DET"]
+    # "-t-on expliqué de source diplomatique"
+    if len(words) == 1 and words[0].lower_ in ("-on", "on", "-t-on"):
+        if item.cue is not None:
+            for child in item.cue.children:
+                if child.lemma_ == "source":
+                    source = [t for t in doc[child.i: child.i + 2] if t.pos_ in ("NOUN", "ADJ")]
+                    text = _phrase(doc, source)
+                    return (text, None, text, source[0].idx, source[-1].idx + len(source[-1]))
+        return (None, None, phrase, start, end)
+    # a pronoun: the person last talked about
+    if len(words) == 1 and words[0].lower_ in _PRONOUNS:
+        if _PRONOUNS[words[0].lower_] == "p":
+            return (None, None, phrase, start, end)
+        key = refs.last_person_before(anchor, spoken)
+        return person(key) if key else (None, None, phrase, start, end)
+    # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
+    for mention in refs.mentions_in(tokens):
+        if mention.label == "PER" and not refs.governed(mention):
+            return person(mention.key)
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
+    # a role phrase the article gave to a named person
+    if head.pos_ in ("NOUN", "ADJ"):
+        key = refs.person_for_role(tokens, anchor)
+        if key:
+            return person(key)
+    for mention in refs.mentions_in(tokens):
+        if mention.start <= head.idx < mention.end:
+            return (mention.text, mention.entity_id, phrase, start, end)
+    clean = _phrase(doc, tokens)
+    return (clean or phrase, None, phrase, start, end)

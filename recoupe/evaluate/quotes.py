@@ -1,0 +1,178 @@
+"""Quote detection and speaker accuracy against a hand-made gold set, the way the Gender Gap
+Tracker scores its French extractor.
+
+Gold: ``recoupe-quotes-gold/1`` JSON (``recoupe/evaluate/gold/quotes.json``, documented in
+``docs/quotes-gold.md``): per article id, quotes with character offsets into the cleaned text, kind
+and speaker.  The articles are read from the paths given (files or folders) and cleaned and analysed
+exactly as ``recoupe ingest`` does; articles absent from the gold are ignored, gold articles not
+found are reported.
+
+* A predicted quote *matches* a gold quote of the same article when their character overlap is at
+  least ``overlap`` (0.5) of the longer of the two spans; matching is one-to-one, best overlap first.
+  Precision = matched / predicted, recall = matched / gold, F1 their harmonic mean.
+* Speaker accuracy = matched quotes whose speaker is right / matched quotes.  Right: the folded
+  names are equal, or one is the other's surname-suffix ("Rutte" / "Mark Rutte"), or — for role
+  phrases, groups and anonymous sources — they share at least half of the shorter one's content
+  words ("responsables occidentaux" / "les responsables occidentaux de l'Otan").
+* Misses are listed by gold kind and speaker kind; false positives by predicted kind; speaker errors
+  with both names.
+
+A baseline runs in the same pass: quotation marks only (every « … » / " … " span of three words or
+more), speaker = the nearest person named in the same sentence, else the previous one — what a
+quote extractor without a parse does.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import orjson
+from unidecode import unidecode
+
+from ..settings import Settings
+
+GOLD = Path(__file__).with_name("gold") / "quotes.json"
+_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en"}
+
+
+def _fold(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(text or "").lower()).strip()
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    p, g = _fold(predicted), _fold(gold)
+    if not p or not g:
+        return p == g
+    if p == g or g.endswith(" " + p) or p.endswith(" " + g):
+        return True
+    pw = {w for w in p.split() if w not in _STOP}
+    gw = {w for w in g.split() if w not in _STOP}
+    return bool(pw and gw) and len(pw & gw) >= 0.5 * min(len(pw), len(gw)) and \
+        (len(pw) > 1 or len(gw) > 1 or pw == gw)
+
+
+def _match(gold: list[dict], predicted: list[dict], overlap: float) -> list[tuple[int, int]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if inter <= 0:
+                continue
+            ratio = inter / max(g["end"] - g["start"], p["end"] - p["start"])
+            if ratio >= overlap:
+                pairs.append((ratio, i, j))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+def _baseline(text: str, doc) -> list[dict]:
+    from ..analyse.quotes import quotation_spans
+
+    persons = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PER"]
+    out = []
+    for s, e in quotation_spans(text):
+        inner = text[s + 1:e - 1].strip()
+        if len(inner.split()) < 3:
+            continue
+        sent = doc.char_span(s, e, alignment_mode="expand")
+        sent_start, sent_end = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, e)
+        near = [p for p in persons if sent_start <= p[0] < sent_end and not s <= p[0] < e]
+        before = [p for p in persons if p[0] < s]
+        speaker = near[0][1] if near else (before[-1][1] if before else None)
+        start = text.index(inner, s)
+        out.append({"start": start, "end": start + len(inner), "kind": "direct", "speaker": speaker})
+    return out
+
+
+def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
+           overlap: float, details: bool) -> dict:
+    tp = n_gold = n_pred = right = 0
+    missed: Counter = Counter()
+    missed_speaker_kind: Counter = Counter()
+    false_kinds: Counter = Counter()
+    wrong_speaker: Counter = Counter()
+    examples = {"missed": [], "false": [], "wrong_speaker": []}
+    for article_id, gold in gold_by_article.items():
+        predicted = predicted_by_article.get(article_id, [])
+        pairs = _match(gold, predicted, overlap)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        tp += len(pairs)
+        matched_g = {i for i, _ in pairs}
+        matched_p = {j for _, j in pairs}
+        for i, g in enumerate(gold):
+            if i not in matched_g:
+                missed[g["kind"]] += 1
+                missed_speaker_kind[g.get("speaker_kind", "?")] += 1
+                examples["missed"].append(f"{article_id} [{g['kind']}] {g['text'][:90]}")
+        for j, p in enumerate(predicted):
+            if j not in matched_p:
+                false_kinds[p["kind"]] += 1
+                examples["false"].append(f"{article_id} [{p['kind']}] {p.get('text', '')[:90]}")
+        for i, j in pairs:
+            g, p = gold[i], predicted[j]
+            if same_speaker(p.get("speaker"), g.get("speaker")):
+                right += 1
+            else:
+                wrong_speaker[g.get("speaker_kind", "?")] += 1
+                examples["wrong_speaker"].append(f"{article_id}: gold {g.get('speaker')!r}, "
+                                                 f"predicted {p.get('speaker')!r} — {g['text'][:60]}")
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    result = {"gold_quotes": n_gold, "predicted": n_pred, "matched": tp, "precision": precision,
+              "recall": recall, "f1": f1, "speaker_accuracy": right / tp if tp else 0.0,
+              "missed_by_kind": dict(missed), "missed_by_speaker_kind": dict(missed_speaker_kind),
+              "false_positives_by_kind": dict(false_kinds),
+              "wrong_speaker_by_speaker_kind": dict(wrong_speaker)}
+    if details:
+        result["examples"] = examples
+    return result
+
+
+def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: Path = GOLD,
+                    overlap: float = 0.5, baseline: bool = True, details: bool = False) -> dict:
+    from ..analyse import analyse_articles
+    from ..analyse.nlp import load_nlp
+    from ..clean import clean_document
+    from ..records import ReadError
+    from ..sources import read_paths
+
+    gold = orjson.loads(Path(gold_path).read_bytes())
+    if gold.get("format") != "recoupe-quotes-gold/1" or not isinstance(gold.get("articles"), dict):
+        raise ValueError(f"{gold_path}: not a recoupe-quotes-gold/1 file")
+    wanted = gold["articles"]
+    articles = []
+    for raw in read_paths(paths, settings):
+        if isinstance(raw, ReadError) or raw.id not in wanted:
+            continue
+        articles.append(clean_document(raw))
+    found = {a.id for a in articles}
+    gold_by_article = {aid: entry["quotes"] for aid, entry in wanted.items() if aid in found}
+    predicted: dict[str, list[dict]] = {}
+    for article, analysis in zip(articles, analyse_articles(articles, settings)):
+        predicted[article.id] = [{"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+                                  "text": q.text} for q in analysis.quotes]
+    result = {"gold": str(gold_path), "articles": len(gold_by_article),
+              "gold_articles_not_found": sorted(set(wanted) - found), "overlap": overlap,
+              "recoupe": _score(gold_by_article, predicted, overlap, details)}
+    by_kind = {}
+    for kind in ("direct", "mixed", "indirect"):
+        only = {aid: [g for g in qs if g["kind"] == kind] for aid, qs in gold_by_article.items()}
+        scored = _score(only, predicted, overlap, False)
+        by_kind[kind] = {"gold": scored["gold_quotes"], "recall": scored["recall"],
+                         "speaker_accuracy": scored["speaker_accuracy"]}
+    result["recoupe"]["by_gold_kind"] = by_kind
+    if baseline:
+        nlp = load_nlp(settings.spacy_model)
+        base = {a.id: [dict(q, text=a.text[q["start"]:q["end"]]) for q in _baseline(a.text, doc)]
+                for a, doc in zip(articles, nlp.pipe(a.text for a in articles))}
+        result["quotation_marks_baseline"] = _score(gold_by_article, base, overlap, False)
+    return result
