@@ -38,8 +38,11 @@ class Settings:
     embedding_floor: float = 0.3              # embedding cosine that counts as unrelated
     salient_terms: int = 30                   # index keys taken from each article
     profile_terms: int = 300                  # terms kept in a storyline's or event's profile
-    candidates_per_key: int = 20              # most recent storylines fetched per index key
-    max_candidates: int = 60                  # candidates scored per article
+    candidates_per_key: int = 20              # storylines fetched per index key (those that used it most recently, within the window)
+    max_candidates: int = 60                  # storyline candidates scored per article (most evidence first)
+    candidate_evidence: float = 0.0           # …and only those with this share of the best one's evidence (idf of the shared keys)
+    max_event_candidates: int = 60            # most recent events of the storyline scored per article
+    idf_cache_keys: int = 200_000             # document frequencies kept in memory while grouping (two generations of this many)
 
     # --- events: the same happening, inside a storyline -------------------------------------
     event_threshold: float = 0.33             # similarity needed to join an event
@@ -61,6 +64,10 @@ class Settings:
     agreed_facts: int = 8                     # most agreed statements listed per event
     support_threshold: float = 0.5            # TF-IDF cosine at which another article "says" a sentence…
     support_overlap: float = 0.6              # …and holds this share of the sentence's content words
+
+    # Quotes (who said what)
+    quote_same_threshold: float = 0.8         # embedding cosine at which two quotes of one speaker are one utterance
+    quote_same_overlap: float = 0.7           # …or this share of the shorter quote's content words in the other
 
     extra: dict = field(default_factory=dict)
 
