@@ -137,12 +137,57 @@ def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
     return units
 
 
+_IRREGULAR = {
+    "dire": "dit disent disait disaient dira dirait dis", "écrire": "écrit écrivent écrivait écrira",
+    "conclure": "conclut conclu concluent concluait", "reconnaître": "reconnaît reconnu reconnaissent reconnaissait",
+    "admettre": "admet admis admettent admettait", "promettre": "promet promis promettent promettait",
+    "répondre": "répond répondu répondent répondait", "prévenir": "prévient prévenu préviennent prévenait",
+    "poursuivre": "poursuit poursuivi poursuivent poursuivait", "avertir": "avertit averti avertissent",
+    "convenir": "convient convenu", "croire": "croit cru croient croyait", "soutenir": "soutient soutenu",
+    "réagir": "réagit réagi réagissent", "renchérir": "renchérit renchéri", "maintenir": "maintient maintenu",
+    "interroger": "interroge interrogé interrogeait", "enchaîner": "enchaîne enchaîné",
+}
+
+
+def _forms(verb: str) -> set[str]:
+    """Surface forms of a speech verb, for tokens the tagger or lemmatiser got wrong ("conclut" as a noun)."""
+    verb = verb.removeprefix("s'")
+    out = set(_IRREGULAR.get(verb, "").split())
+    if verb.endswith("er"):
+        stems = {verb[:-2]}
+        if "é" in verb[:-2]:
+            i = verb[:-2].rfind("é")
+            stems.add(verb[:i] + "è" + verb[i + 1:-2])  # répéter → répète
+        for stem in stems:
+            soft = stem + "e" if stem.endswith("g") else stem
+            out |= {stem + "e", stem + "es", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées",
+                    soft + "ait", soft + "aient", soft + "a", soft + "ant", stem + "era", stem + "erait",
+                    stem + "èrent", stem + "eront"}
+    return out
+
+
+_CUE_FORMS = frozenset(f for v in SPEECH_VERBS for f in _forms(v))
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _cue_form(token: Token) -> bool:
+    text = token.lower_
+    for clitic in ("-t-il", "-t-elle", "-t-on", "-il", "-elle", "-on", "-ils", "-elles"):
+        text = text.removesuffix(clitic)
+    return text in _CUE_FORMS
+
+
 def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return token.pos_ in ("VERB", "AUX") and _lemma(token) in SPEECH_VERBS and not _inside(token.idx, quoted)
+    if _inside(token.idx, quoted):
+        return False
+    if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
+        return True
+    # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
+    return token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and \
+        token.doc[token.i - 1].text in (",", "»", '"', "”")
 
 
 _CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
@@ -327,13 +372,20 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                                                 (t.lower_ in ("après", "d'après") and t.i > 0 and
                                                  doc[t.i - 1].lower_ in ("d'", "d’")) or t.lower_ == "d'après")
                    and not _inside(t.idx, quoted)]
+        for token in unit.tokens:  # any verb right after a closing quotation mark: "», s'amuse un proche"
+            if token not in cues and token.pos_ in ("VERB",) and not _inside(token.idx, quoted) and \
+                    re.search(r"[»\"”]\s*,?\s*$", text[unit.start:_cue_group_start(token).idx]) and \
+                    (_clitic_subject(token) is not None or _inverted_subject(token)):
+                cues.append(token)
+        cues.sort(key=lambda t: t.i)
         for verb in cues:
             found.extend(_from_cue(doc, unit, verb, cues, quoted))
         for prep in sources:
             item = _from_source(doc, unit, prep, quoted)
             if item:
                 found.append(item)
-    found = _resolve_overlaps(_cut_at_other_cues(doc, found))
+    found.extend(_incises(doc, quoted))
+    found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
     found.sort(key=lambda f: f.start)
@@ -440,6 +492,75 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     return found
 
 
+def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
+    """A cue inside a quotation splits it: « A, a-t-elle indiqué. B » → two quotes of hers."""
+    out = []
+    text = doc.text
+    for s, e in quoted:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span[1:-1]:
+            if token.i < 1 or doc[token.i - 1].text != ",":
+                continue
+            if not (token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") and (
+                    _lemma(token) in SPEECH_VERBS or _cue_form(token))):
+                continue
+            verb = token
+            if token.pos_ == "AUX" and token.i + 2 < len(doc):  # "a-t-elle indiqué", "a ainsi expliqué"
+                nxt = [t for t in doc[token.i + 1: token.i + 4] if not t.lower_.startswith("-") and t.pos_ != "ADV"]
+                if nxt and (_lemma(nxt[0]) in SPEECH_VERBS or _cue_form(nxt[0])):
+                    verb = nxt[0]
+            clitic = _clitic_subject(verb)
+            subject = [clitic] if clitic is not None else _inverted_subject(verb)
+            if not subject:
+                continue
+            after = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject))
+            m = re.match(r"[^,.;!?»\"”]{0,40}?[,.;!?]", text[after:e])
+            if not m:
+                continue
+            first = _content(doc, s + 1, doc[token.i - 1].idx, quoted)
+            second = _content(doc, after + m.end(), e - 1, [])
+            cue_text = text[token.idx: verb.idx + len(verb)]
+            for part in (first, second):
+                if part and part[1] - part[0] > 2:
+                    item = _Found(part[0], part[1], verb, cue_text, subject, 4)
+                    item.kind = "direct"  # type: ignore[attr-defined]
+                    out.append(item)
+            break
+    return out
+
+
+def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
+    """« A », « B », insistent ses proches: one quote per quotation; "Les délais… : « A »" starts after
+    the colon."""
+    text = doc.text
+    out = []
+    for item in found:
+        inner = [(s, e) for s, e in quoted if item.start - 1 <= s and e <= item.end + 1]
+        if getattr(item, "kind", "") == "mixed" and len(inner) >= 2 and all(
+                re.fullmatch(r"[\s,;.…]*(?:\(sic\))?[\s,;.…]*(?:ou|et)?\s*", text[a[1]:b[0]])
+                for a, b in zip(inner, inner[1:])) and \
+                not text[item.start:inner[0][0]].strip() and not text[inner[-1][1]:item.end].strip():
+            for s, e in inner:
+                part = _content(doc, s, e, quoted)
+                if part:
+                    new = _Found(part[0], part[1], item.cue, item.cue_text, item.subject, item.priority)
+                    new.kind = part[2]  # type: ignore[attr-defined]
+                    out.append(new)
+            continue
+        if getattr(item, "kind", "") == "mixed" and inner:
+            colon = text.rfind(":", item.start, inner[-1][0] + 1)
+            if colon >= 0 and not text[colon + 1:inner[-1][0]].strip() and \
+                    not text[inner[-1][1]:item.end].strip(_CONTENT_STRIP):
+                part = _content(doc, inner[-1][0], inner[-1][1], quoted)
+                if part:
+                    item.start, item.end = part[0], part[1]
+                    item.kind = part[2]  # type: ignore[attr-defined]
+        out.append(item)
+    return out
+
+
 def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
     """A complement clause stops where another report starts: "…, tout en précisant que …"."""
     text = doc.text
@@ -478,26 +599,31 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
 
 
 def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) -> list[_Found]:
-    """A unit that is nothing but a quotation, right after a unit holding a quote: same speaker."""
+    """A quotation with no cue of its own is the words of whoever the text is quoting or talking
+    about: a unit that is nothing but a quotation, or a sentence-like quotation (four words or more,
+    a capital first) anywhere no quote was found."""
     out = []
-    by_unit = {}
-    for item in found:
-        for index, unit in enumerate(units):
-            if unit.start <= item.start < unit.end + 1:
-                by_unit.setdefault(index, item)
-    for index, unit in enumerate(units):
-        if index in by_unit or index - 1 not in by_unit:
+    text = doc.text
+    taken = [(f.start, f.end) for f in found]
+    for s, e in quoted:
+        if any(a < e and s < b for a, b in taken):
             continue
-        content = _content(doc, unit.start, unit.end, quoted)
-        if not content or content[2] != "direct":
+        part = _content(doc, s, e, quoted)
+        if not part or part[2] != "direct":
             continue
-        previous = by_unit[index - 1]
-        item = _Found(content[0], content[1], None, "", previous.subject, 0)
+        inner = text[part[0]:part[1]]
+        unit = next((u for u in units if u.start <= s < u.end + 1), None)
+        alone = unit is not None and not text[unit.start:s].strip(" «\"“") and \
+            not text[e:unit.end].strip(_CONTENT_STRIP + "»\"”")
+        sentence_like = len(inner.split()) >= 4 and inner[:1].isupper() and \
+            (alone or re.search(r"[.!?…]\s*$", inner) or len(inner.split()) >= 8)
+        if not (alone and len(inner.split()) >= 2 or sentence_like):
+            continue
+        item = _Found(part[0], part[1], None, "", None, 0)
         item.kind = "direct"  # type: ignore[attr-defined]
-        item.cue_text = previous.cue_text
-        item.continuation_of = previous  # type: ignore[attr-defined]
+        item.context = True  # type: ignore[attr-defined]
         out.append(item)
-        by_unit[index] = item
+        taken.append((s, e))
     return out
 
 
@@ -652,10 +778,10 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
     spoken: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[int, tuple] = {}
+    resolved_list: list[tuple[int, tuple]] = []
     for item in sorted(found, key=lambda f: f.start):
-        continuation = getattr(item, "continuation_of", None)
-        if continuation is not None and id(continuation) in resolved:
-            speaker = resolved[id(continuation)]
+        if getattr(item, "context", False):
+            speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
         elif not item.subject and item.cue is not None and quotes and \
                 item.cue.sent.start == doc.char_span(quotes[-1].start, quotes[-1].start + 1,
                                                      alignment_mode="expand").sent.start:
@@ -663,6 +789,7 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
         else:
             speaker = _speaker(doc, item, refs, spoken)
         resolved[id(item)] = speaker
+        resolved_list.append((item.start, speaker))
         previous = item
         name, entity, phrase, s_start, s_end = speaker
         if name and _fold(name) in refs.banned:
@@ -672,6 +799,24 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
         quotes.append(Quote(item.start, item.end, doc.text[item.start:item.end], getattr(item, "kind", "indirect"),
                             item.cue_text or None, name, entity, phrase, s_start, s_end))
     return quotes
+
+
+def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Referents, spoken) -> tuple:
+    """The speaker of a quotation without a cue: the previous quote's, when it is at most two
+    paragraphs back and no other person was named since; else the person last talked about."""
+    text = doc.text
+    if resolved_list:
+        at, speaker = resolved_list[-1]
+        between = text[at:item.start]
+        named_since = [m for m in refs.mentions if m.label == "PER" and at < m.start < item.start and
+                       not _inside(m.start, refs.quoted) and not refs.governed(m)]
+        if speaker[0] and between.count("\n\n") <= 2 and not (
+                named_since and speaker[1] and named_since[-1].entity_id != speaker[1]):
+            return speaker
+    key = refs.last_person_before(item.start, spoken)
+    if key:
+        return (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), None, None, None)
+    return (None, None, None, None, None)
 
 
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
