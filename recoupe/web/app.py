@@ -561,11 +561,9 @@ def create_app(db: str | Path, token: str | None = None, settings: Settings = DE
 
 
 def _quote_hit(snap, hit: dict) -> dict:
+    """A quote found by the index, as a quote card with its hits marked."""
     record = snap.quote_at.get((hit["article_id"], hit["start"]))
-    anchor = snap.sentence_anchor(hit["article_id"], hit["start"])
-    speaker = (record or {}).get("speaker") or {}
-    return {"parts": _split_marks(hit["marked"] or hit["text"]), "kind": (record or {}).get("kind"),
-            "speaker": speaker.get("name") or hit["speaker"] or None,
-            "speaker_href": entity_href(speaker["entity"]) if speaker.get("entity") else None,
-            "article": snap.article_link(hit["article_id"], anchor),
-            "event": snap.event_link((snap.articles.get(hit["article_id"]) or {}).get("event"))}
+    if record is None:  # ingested a moment ago, not exported yet
+        record = {"article": hit["article_id"], "start": hit["start"], "text": hit["text"],
+                  "speaker": {"name": hit["speaker"]} if hit["speaker"] else None}
+    return {**snap.quote_card(record), "parts": _split_marks(hit["marked"] or hit["text"])}

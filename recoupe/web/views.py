@@ -15,7 +15,8 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from ..people import person_view
 from ..render.html import _ArticleIndex, build_view
-from ..render.markdown import ENTITY_GROUPS, article_anchor, distinct_source_count, event_anchor, quote_display
+from ..render.markdown import (ENTITY_GROUPS, article_anchor, distinct_source_count, event_anchor, quote_display,
+                                quote_groups)
 
 UNKNOWN_SOURCE = "-"        # the key of articles that name no outlet
 UNKNOWN_SOURCE_LABEL = "outlet not given"
@@ -224,17 +225,25 @@ class Snapshot:
             return None
         return self.index.sentence_at(article_id, offset) or article_anchor(article_id)
 
-    def quote_card(self, quote: dict) -> dict:
+    def quote_cite(self, article_id: str, start: int | None) -> dict:
+        """A citation chip to the sentence a quote starts in."""
+        title = (self.articles.get(article_id) or {}).get("title")
+        return {"label": article_id, "href": article_href(article_id, self.sentence_anchor(article_id, start)),
+                "title": f"{article_id} — {title}" if title else article_id}
+
+    def speaker_href(self, speaker: dict | None) -> str | None:
+        entity = (speaker or {}).get("entity")
+        return entity_href(entity) if entity and entity in self.entities else None
+
+    def quote_card(self, quote: dict, others: Iterable[dict] = ()) -> dict:
+        """A quote as the pages show it; ``others``: the same utterance in other articles."""
         speaker = quote.get("speaker") or {}
         article_id = quote.get("article", "")
+        cites = [self.quote_cite(q.get("article", ""), q.get("start")) for q in (quote, *others)]
         return {"id": quote.get("id"), "display": quote_display(quote), "kind": quote.get("kind", ""),
-                "cue": quote.get("cue"), "speaker": speaker.get("name"),
-                "speaker_href": entity_href(speaker["entity"]) if speaker.get("entity") else None,
-                "cite": {"label": article_id, "href": article_href(article_id, self.sentence_anchor(
-                    article_id, quote.get("start"))), "title": (self.articles.get(article_id) or {}).get("title")
-                    or article_id},
-                "event": self.event_link((self.articles.get(article_id) or {}).get("event")),
-                "same_as": len(quote.get("same_as", []))}
+                "cue": quote.get("cue"), "speaker": speaker.get("name"), "speaker_href": self.speaker_href(speaker),
+                "cites": list({c["label"]: c for c in cites}.values()),
+                "event": self.event_link((self.articles.get(article_id) or {}).get("event"))}
 
     # --- storylines -------------------------------------------------------------------------
     def _storyline_list(self) -> list[dict]:
@@ -301,8 +310,9 @@ class Snapshot:
         for article_id in event.get("articles", []):
             present.update({m["entity"] for m in (self.articles.get(article_id) or {}).get("mentions", ())})
         people = [{**self.entity_link(e), "count": n} for e, n in present.most_common(24) if e in self.entities]
+        quotes = [self.quote_card(q, others) for q, others in quote_groups(self.doc, event.get("quotes", []))]
         return {
-            **view, "id": event_id, "storyline": self.storyline_link(storyline_id), "chart": chart,
+            **view, "quotes": quotes, "id": event_id, "storyline": self.storyline_link(storyline_id), "chart": chart,
             "articles": articles, "entities": people,
             "previous": self.event_link(ordered[position - 1]) if position > 0 else None,
             "next": self.event_link(ordered[position + 1]) if 0 <= position < len(ordered) - 1 else None,
@@ -337,7 +347,7 @@ class Snapshot:
         }
 
     def _article_entities(self, a: dict) -> list[dict]:
-        counts = Counter(m["entity"] for m in a.get("mentions", ()))
+        counts = Counter(m["entity"] for m in a.get("mentions", ()) if m["entity"] in self.entities)
         groups = defaultdict(list)
         for entity_id, n in counts.most_common():
             link = self.entity_link(entity_id)
@@ -388,7 +398,7 @@ class Snapshot:
     def _piece(self, text: str, over: list[tuple]) -> dict:
         classes, titles, href = [], [], None
         for start, end, kind, payload in over:
-            if kind == "ent" and href is None:
+            if kind == "ent" and href is None and payload in self.entities:
                 link = self.entity_link(payload)
                 href = link["href"]
                 classes += ["ent", "ent-" + link["type"].lower()]
@@ -399,7 +409,7 @@ class Snapshot:
             elif kind == "qty" and "qty" not in classes:
                 classes.append("qty")
                 span = payload.get("value")
-                if payload.get("low") is not None or payload.get("high") is not None:
+                if payload.get("low") != payload.get("high") and (payload.get("low"), payload.get("high")) != (None, None):
                     span = f"{_num(payload.get('low'))}–{_num(payload.get('high'))}"
                 else:
                     span = _num(span)
@@ -431,7 +441,7 @@ class Snapshot:
             "id": entity_id, "name": entity.get("name"), "type": entity.get("type"),
             "type_label": TYPE_LABELS.get(entity.get("type"), "Other"),
             "aliases": [x for x in entity.get("aliases", []) if x != entity.get("name")],
-            "roles": entity.get("roles", []),
+            "roles": list({str(r).casefold(): r for r in reversed(entity.get("roles", []))}.values())[::-1],
             "n_mentions": self.mentions.get(entity_id, 0), "n_articles": len(self.mentioned_in.get(entity_id, ())),
             "n_quotes": len(view["quotes"]),
             "quote_groups": quote_groups,

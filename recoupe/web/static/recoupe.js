@@ -9,12 +9,4 @@
     box.addEventListener("change", apply);
     apply();
   });
-  // Bring a cited sentence into the middle of the screen rather than under the top bar.
-  var focus = function () {
-    if (!location.hash) return;
-    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (el && el.classList.contains("sentence")) el.scrollIntoView({ block: "center" });
-  };
-  window.addEventListener("hashchange", focus);
-  focus();
 })();
