@@ -51,7 +51,7 @@ _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 _PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
              "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
-             "-elles": "p", "-t-elles": "p", "eux": "p"}
+             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _SOURCE_PREPS = {"selon", "d'après"}
 _CONTENT_STRIP = " \t\n,;:.—–-"
@@ -69,6 +69,14 @@ militant militante opposant opposante entraîneur sélectionneur archevêque év
 monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
 administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
 """.split())
+_ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
+              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
+              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme"}
+_THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
+                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
+                "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
+                "commission", "conseil", "comite", "etat", "pays", "ville", "mairie", "elysee", "opposition",
+                "majorite", "famille", "entourage", "defense", "accusation", "direction"}
 _GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
                 "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
                 "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
@@ -230,6 +238,9 @@ def _without_relatives(tokens: list[Token]) -> list[Token]:
 def _subject(verb: Token) -> list[Token] | None:
     """The words before ``verb`` designating whoever performs it (relative clauses cut)."""
     subjects = _preverbal_subjects(verb)
+    if subjects and subjects[0].lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl") and verb.head.i < verb.i:
+        antecedent = verb.head  # "Jean-Louis Bianco, qui a estimé que": the relative's antecedent
+        return [t for t in antecedent.subtree if t.i < subjects[0].i and t.text != ","] or [antecedent]
     if not subjects:
         # the parser missed the subject ("Macron" tagged as an adverb): the words just before the
         # verb group, back to the clause's comma or the sentence start
@@ -266,6 +277,12 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
                        doc[i].lower_ in ("soir", "matin", "dernier")):
         i += 1
+    if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
+        # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
+        for j in range(i + 2, min(i + 7, end)):
+            if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].text != ",":
+                i = j
+                break
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct:
         return None
     tokens: list[Token] = []
@@ -648,6 +665,20 @@ class _Referents:
                 if best is None or len(clean.split()) > len(best.split()):
                     names[m.key] = clean
         self.names = names
+        # "l'Association française des usagers des banques (Afub)": the acronym's expansion
+        self.expansions: dict[str, str] = {}
+        for m in re.finditer(r"((?:[A-ZÉÈ][\w'’-]*|d[eu]s?|de la|de l'|d'|l'|la|le|les|et|pour|sur|à|aux?)"
+                             r"(?:[ '’-]+(?:[\w'’-]+))*?)\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+            words = [w for w in re.split(r"[ '’-]+", m.group(1)) if w]
+            acronym = m.group(2)
+            capitals = [w for w in words if w[:1].isupper()]
+            for k in range(len(words)):
+                tail = words[k:]
+                if tail and tail[0][:1].upper() == acronym[0].upper() and tail[0][:1].isupper() and \
+                        sum(1 for w in tail if w[:1].isupper() or len(w) > 3) >= min(2, len(acronym)):
+                    self.expansions[_fold(acronym)] = m.group(1)[m.group(1).find(tail[0]):].strip()
+                    break
+            del capitals
         self.roles: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for m in self.mentions:
             if m.label == "PER":
@@ -731,6 +762,24 @@ class _Referents:
                 best = (at, key)
         return best[1] if best else None
 
+    def salient_person_before(self, position: int) -> str | None:
+        """The person the article has named most often so far (the latest on ties): who a definite
+        description ("l'ex-otage", "la ministre") most likely refers to."""
+        counts: dict[str, list[int]] = {}
+        for m in self.mentions:
+            if m.label == "PER" and m.start < position and not _inside(m.start, self.quoted):
+                entry = counts.setdefault(m.key, [0, 0])
+                entry[0] += 1
+                entry[1] = m.start
+        if not counts:
+            return None
+        return max(counts, key=lambda k: (counts[k][0], counts[k][1]))
+
+    def last_organisation_before(self, position: int) -> Mention | None:
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.start < position and
+                not _inside(m.start, self.quoted)]
+        return orgs[-1] if orgs else None
+
     def last_person_before(self, position: int, spoken: list[tuple[int, str]]) -> str | None:
         """The person the text was last talking about: the latest speaker, or the latest named
         person outside quotations who is not governed by a preposition."""
@@ -802,16 +851,30 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
 
 
 def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Referents, spoken) -> tuple:
-    """The speaker of a quotation without a cue: the previous quote's, when it is at most two
-    paragraphs back and no other person was named since; else the person last talked about."""
+    """The speaker of a quotation without a cue: a person who is the subject of the sentence just
+    before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
+    paragraphs back; else the person last talked about."""
     text = doc.text
+    token = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if token is not None:
+        sent = token[0].sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        for candidate in (sent, previous):
+            if candidate is None:
+                continue
+            for m in refs.mentions:
+                if m.label != "PER" or not (candidate.start_char <= m.start < min(candidate.end_char, item.start)) \
+                        or _inside(m.start, refs.quoted):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and (span.root.dep_ in _SUBJECT_DEPS or
+                                         span.root.head.dep_ in _SUBJECT_DEPS and span.root.dep_ in ("appos", "flat:name")):
+                    return (refs.names.get(m.key, m.text), m.entity_id, None, None, None)
+            if candidate is previous:
+                break
     if resolved_list:
         at, speaker = resolved_list[-1]
-        between = text[at:item.start]
-        named_since = [m for m in refs.mentions if m.label == "PER" and at < m.start < item.start and
-                       not _inside(m.start, refs.quoted) and not refs.governed(m)]
-        if speaker[0] and between.count("\n\n") <= 2 and not (
-                named_since and speaker[1] and named_since[-1].entity_id != speaker[1]):
+        if speaker[0] and text.count("\n\n", at, item.start) <= 3:
             return speaker
     key = refs.last_person_before(item.start, spoken)
     if key:
@@ -855,6 +918,20 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
             return person(key)
     for mention in refs.mentions_in(tokens):
         if mention.start <= head.idx < mention.end:
-            return (mention.text, mention.entity_id, phrase, start, end)
+            name = refs.expansions.get(_fold(mention.text), mention.text)
+            return (name, mention.entity_id, phrase, start, end)
+    if _fold(head.text) in refs.expansions:
+        return (refs.expansions[_fold(head.text)], None, phrase, start, end)
+    # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
+    determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
+    if determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if _fold(head.lemma_ or head.text) in _ORG_NOUNS:
+            org = refs.last_organisation_before(anchor)
+            if org is not None:
+                return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
+        elif _fold(head.lemma_ or head.text) not in _THING_NOUNS:
+            key = refs.salient_person_before(anchor)
+            if key:
+                return person(key)
     clean = _phrase(doc, tokens)
     return (clean or phrase, None, phrase, start, end)
