@@ -69,6 +69,12 @@ militant militante opposant opposante entraîneur sélectionneur archevêque év
 monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
 administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
 """.split())
+# Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
+_NP_VERBS = frozenset("""
+annoncer démentir critiquer dénoncer réclamer exiger demander évoquer confirmer nier réaffirmer promettre
+saluer regretter déplorer proposer pointer émettre appeler exhorter souligner rappeler fustiger condamner
+accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
+""".split())
 _ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
               "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
               "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme"}
@@ -476,7 +482,33 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             if content:
                 out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
                 out[-1].kind = "mixed" if text[unit.start:s].strip() else content[2]  # type: ignore
-            break
+            return out
+    # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
+    if subject is None and not (verb.dep_ in ("ROOT", "conj", "ccomp", "advcl")):
+        return out
+    i = verb.i + 1
+    end_token = unit.tokens[-1].i + 1
+    while i < end_token and (doc[i].pos_ == "ADV" or doc[i].lower_ in _WEEKDAYS or doc[i].like_num and False):
+        i += 1
+    if i < end_token and doc[i].lower_ in ("à", "au", "aux") and lemma not in ("appeler",):
+        # "a expliqué aux enquêteurs avoir confié…": skip the addressee
+        j = i + 1
+        while j < min(i + 5, end_token) and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+            j += 1
+        i = j
+    if i < end_token and lemma in ("appeler", "exhorter", "inviter") and doc[i].lower_ in ("à", "au", "aux"):
+        i += 1
+    if i >= end_token:
+        return out
+    first = doc[i]
+    infinitive = first.lower_ in ("ne", "n'") or ("Inf" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "AUX"))
+    noun_phrase = lemma in _NP_VERBS and first.pos_ == "DET" and first.lower_ not in ("que", "qu'")
+    if infinitive or noun_phrase:
+        end = _clause_end(first, unit, cues, quoted)
+        content = _content(doc, first.idx, end, quoted)
+        if content and content[1] - content[0] >= 8:
+            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
     return out
 
 
@@ -493,6 +525,11 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             source_end = token.idx
             break
     source_tokens = [t for t in doc[prep.i + 1: unit.tokens[-1].i + 1] if t.idx < source_end]
+    for k, t in enumerate(source_tokens):  # "selon le parquet qui s'interroge…": the source is "le parquet"
+        if t.lower_ in ("qui", "dont", "lequel", "laquelle") and k > 0:
+            source_end = t.idx
+            source_tokens = source_tokens[:k]
+            break
     if not source_tokens or len(source_tokens) > 14:
         return None
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
