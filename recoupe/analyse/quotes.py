@@ -474,17 +474,38 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
             out[-1].kind = content[2]  # type: ignore[attr-defined]
             return out
-    # 4. a quoted fragment in the cue's own clause: a qualifié de « victoire », a appelé à « … »
+    # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
+    #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
     window_end = _clause_end(verb, unit, cues, quoted)
-    for s, e in quoted:
-        if verb.idx < s < window_end and s - (verb.idx + len(verb)) < 80:
-            content = _content(doc, s, e, quoted)
+    inside = [(s, e) for s, e in quoted if verb.idx < s < window_end]
+    if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
+        last = inside[0]
+        for a, b in zip(inside, inside[1:]):
+            if b[0] - a[1] > 60 or re.search(r"[.;:]", text[a[1]:b[0]]):
+                break
+            last = b
+        start = inside[0][0]
+        head = doc.char_span(start, start + 1, alignment_mode="expand")
+        if head is not None and head[0].i > 0:
+            before_mark = doc[head[0].i - 1]
+            if before_mark.pos_ in ("DET", "ADJ") and before_mark.i > verb.i:
+                start = before_mark.idx  # 'un "inacceptable" instrument'
+        end = last[1]
+        if last is not inside[0] or start != inside[0][0]:
+            tail = re.match(r"[^,.;:«»\"“”()]{0,40}", text[end:window_end])
+            content = _content(doc, start, end, quoted)
             if content:
                 out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-                out[-1].kind = "mixed" if text[unit.start:s].strip() else content[2]  # type: ignore
+                out[-1].kind = "mixed"  # type: ignore[attr-defined]
+                del tail
+                return out
+        content = _content(doc, inside[0][0], inside[0][1], quoted)
+        if content:
+            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
+            out[-1].kind = "mixed" if text[unit.start:inside[0][0]].strip() else content[2]  # type: ignore
             return out
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
-    if subject is None and not (verb.dep_ in ("ROOT", "conj", "ccomp", "advcl")):
+    if subject is None or inverted_form:
         return out
     i = verb.i + 1
     end_token = unit.tokens[-1].i + 1
@@ -505,8 +526,12 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     noun_phrase = lemma in _NP_VERBS and first.pos_ == "DET" and first.lower_ not in ("que", "qu'")
     if infinitive or noun_phrase:
         end = _clause_end(first, unit, cues, quoted)
+        phrase_head = first.head if noun_phrase else first
+        if phrase_head.i != verb.i:  # the noun phrase or infinitive clause as the parse delimits it
+            right = phrase_head.right_edge
+            end = min(end, right.idx + len(right))
         content = _content(doc, first.idx, end, quoted)
-        if content and content[1] - content[0] >= 8:
+        if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
             out[-1].kind = content[2]  # type: ignore[attr-defined]
     return out
