@@ -582,7 +582,7 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
         for token in span[1:-1]:
             if token.i < 1 or doc[token.i - 1].text != ",":
                 continue
-            if not (token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") and (
+            if not (token.pos_ == "AUX" or token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and (
                     _lemma(token) in SPEECH_VERBS or _cue_form(token))):
                 continue
             verb = token
@@ -590,6 +590,8 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
                 nxt = [t for t in doc[token.i + 1: token.i + 4] if not t.lower_.startswith("-") and t.pos_ != "ADV"]
                 if nxt and (_lemma(nxt[0]) in SPEECH_VERBS or _cue_form(nxt[0])):
                     verb = nxt[0]
+                else:
+                    continue
             clitic = _clitic_subject(verb)
             subject = [clitic] if clitic is not None else _inverted_subject(verb)
             if not subject:

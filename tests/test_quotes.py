@@ -1,0 +1,159 @@
+"""Who said what: quotes, speakers, canonical entities and the same utterance across translations,
+on the seeds (the cases named in PRODUCT.md) and on small constructed texts."""
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analyse.annotate import _mentions
+from recoupe.analyse.nlp import load_nlp
+from recoupe.analyse.quotes import find_quotes, quotation_spans
+from recoupe.compare.entities import canonical_map
+from recoupe.evaluate.quotes import _match, same_speaker
+from recoupe.people import person_view
+
+from .conftest import article
+
+AUTHORS = {"Andrew Gray", "Makini Brice", "Charlotte Van Campenhout", "Etienne Breban", "Blandine Hénault"}
+
+
+def quotes_of(doc: dict, prefix: str) -> list[dict]:
+    art = article(doc, prefix)
+    return [q for q in doc["quotes"] if q["article"] == art["id"]]
+
+
+def quote_with(doc: dict, prefix: str, words: str) -> dict:
+    found = [q for q in quotes_of(doc, prefix) if words in q["text"]]
+    assert found, f"no quote of {prefix} contains {words!r}: {[q['text'][:50] for q in quotes_of(doc, prefix)]}"
+    return found[0]
+
+
+def test_pronoun_speaker_a_t_il_ajoute(seeds_doc):
+    q = quote_with(seeds_doc, "001", "Cela signifie que nous pouvons nous engager encore plus profondément")
+    assert q["kind"] == "direct" and q["cue"] == "a-t-il ajouté"
+    assert q["speaker"]["name"] == "Mark Rutte" and q["speaker"]["text"] == "-il"
+
+
+def test_role_phrase_resolves_to_the_person_the_article_gave_it(seeds_doc):
+    q = quote_with(seeds_doc, "000", "Cela signifie que nous pouvons nous engager encore plus intensément")
+    assert q["speaker"]["text"] == "le secrétaire général de l'alliance atlantique"
+    assert q["speaker"]["entity"] == "per:mark-rutte"
+
+
+def test_colon_partial_and_indirect_quotes(seeds_doc):
+    colon = quote_with(seeds_doc, "003", "Nous devons nous assurer que notre dissuasion")
+    assert colon["kind"] == "direct" and colon["cue"].endswith(":") and colon["speaker"]["name"] == "Mark Rutte"
+    partial = quote_with(seeds_doc, "003", "victoire")
+    assert partial["kind"] == "mixed" and partial["text"] == "victoire"
+    assert partial["speaker"]["entity"] == "per:volodymyr-zelensky"
+    indirect = quote_with(seeds_doc, "003", "les pays s'étaient engagés à déployer des troupes")
+    assert indirect["kind"] == "indirect" and indirect["speaker"]["name"] == "Emmanuel Macron"
+    group = quote_with(seeds_doc, "000", "l'élément le plus important de ces garanties")
+    assert group["speaker"] == {"entity": None, "name": "responsables occidentaux",
+                                "text": "les responsables occidentaux"}
+
+
+def test_no_author_or_credit_name_is_ever_a_speaker_or_an_entity(seeds_doc):
+    names = {q["speaker"]["name"] for q in seeds_doc["quotes"] if q["speaker"]}
+    assert not names & AUTHORS
+    entity_names = {n for e in seeds_doc["entities"] for n in [e["name"], *e["aliases"]]}
+    assert not entity_names & AUTHORS
+
+
+def test_rutte_translated_quotes_in_000_and_001_are_one_utterance(seeds_doc):
+    a = quote_with(seeds_doc, "000", "offrir collectivement")
+    b = quote_with(seeds_doc, "001", "accomplir collectivement")
+    assert b["id"] in a["same_as"] and a["id"] in b["same_as"]
+    # different things Rutte said are not linked
+    other = quote_with(seeds_doc, "000", "Nous devons éviter de disperser nos ressources")
+    assert a["id"] not in other["same_as"]
+    event = next(e for e in seeds_doc["events"] if a["article"] in e["articles"])
+    assert a["id"] in event["quotes"] and b["id"] in event["quotes"]
+
+
+def test_one_entity_per_referent_across_spellings(seeds_doc):
+    by_name = {}
+    for e in seeds_doc["entities"]:
+        for name in [e["name"], *e["aliases"]]:
+            by_name[name] = e["id"]
+    assert by_name["Volodimir Zelensky"] == by_name["Volodymyr Zelensky"]
+    assert by_name["Kiev"] == by_name["Kyiv"]
+    assert by_name["Otan"] == by_name["OTAN"]
+    rutte = next(e for e in seeds_doc["entities"] if e["id"] == "per:mark-rutte")
+    assert any("secrétaire général de l'otan" == r.lower() for r in rutte["roles"])
+    karis = by_name.get("Alar Karis")
+    assert karis and karis.startswith("per:"), "a name given a role is a person"
+    # every mention points at a canonical entity
+    ids = {e["id"] for e in seeds_doc["entities"]}
+    assert all(m["entity"] in ids for a in seeds_doc["articles"] for m in a["mentions"])
+
+
+def test_person_view_gathers_every_quote_across_events(seeds_doc):
+    view = person_view(seeds_doc, "Rutte")
+    assert view["entity"]["name"] == "Mark Rutte"
+    assert {q["article"][:3] for q in view["quotes"]} >= {"000", "001", "003", "004"}
+    assert len(view["events"]) >= 3
+    assert any(c["name"] == "OTAN" for c in view["co_occurring"])
+    assert person_view(seeds_doc, "nobody at all") is None
+
+
+def test_acronyms_exonyms_and_transliterations_merge():
+    entities = [
+        {"id": "org:otan", "type": "ORG", "names": {"Otan": 3}, "roles": [], "count": 3},
+        {"id": "org:nato", "type": "ORG", "names": {"NATO": 1}, "roles": [], "count": 1},
+        {"id": "loc:kiev", "type": "LOC", "names": {"Kiev": 2}, "roles": [], "count": 2},
+        {"id": "loc:kyiv", "type": "LOC", "names": {"Kyiv": 1}, "roles": [], "count": 1},
+        {"id": "loc:russie", "type": "LOC", "names": {"Russie": 5}, "roles": [], "count": 5},
+        {"id": "loc:federation-de-russie", "type": "LOC", "names": {"Fédération de Russie": 1}, "roles": [], "count": 1},
+        {"id": "per:volodimir-zelensky", "type": "PER", "names": {"Volodimir Zelensky": 1}, "roles": [], "count": 1},
+        {"id": "per:volodymyr-zelensky", "type": "PER", "names": {"Volodymyr Zelensky": 4}, "roles": [], "count": 4},
+        {"id": "per:zelensky", "type": "PER", "names": {"Zelensky": 2}, "roles": [], "count": 2},
+        {"id": "per:vladimir-poutine", "type": "PER", "names": {"Vladimir Poutine": 2}, "roles": [], "count": 2},
+        {"id": "loc:iran", "type": "LOC", "names": {"Iran": 2}, "roles": [], "count": 2},
+        {"id": "loc:irak", "type": "LOC", "names": {"Irak": 2}, "roles": [], "count": 2},
+    ]
+    m = canonical_map(entities)
+    assert m["org:nato"] == m["org:otan"] == "org:otan"
+    assert m["loc:kiev"] == m["loc:kyiv"]
+    assert m["loc:federation-de-russie"] == m["loc:russie"] == "loc:russie"
+    assert m["per:volodimir-zelensky"] == m["per:zelensky"] == m["per:volodymyr-zelensky"] == "per:volodymyr-zelensky"
+    assert m["per:vladimir-poutine"] == "per:vladimir-poutine"
+    assert m["loc:iran"] != m["loc:irak"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("fr_core_news_md")
+
+
+def extract(nlp, text: str):
+    doc = nlp(text)
+    return find_quotes(doc, _mentions(doc))
+
+
+def test_split_quote_inverted_cue_and_context(nlp):
+    text = ("Le ministre de l'Intérieur, Jean Dupont, s'est exprimé mardi.\n\n"
+            "« Nous ne céderons pas, a-t-il martelé. La loi sera appliquée. »\n\n"
+            "« Rien n'est décidé », indique une source diplomatique.\n\n"
+            "Selon l'Observatoire des prix, les loyers ont augmenté de 3 %.")
+    quotes = extract(nlp, text)
+    texts = {q.text: q for q in quotes}
+    assert texts["Nous ne céderons pas"].speaker == "Jean Dupont"
+    second = next(q for t, q in texts.items() if t.startswith("La loi sera appliquée"))
+    assert second.speaker == "Jean Dupont" and second.kind == "direct"
+    assert texts["Rien n'est décidé"].speaker == "source diplomatique"
+    assert texts["Rien n'est décidé"].speaker_entity is None
+    assert texts["les loyers ont augmenté de 3 %"].kind == "indirect"
+
+
+def test_names_in_quotation_marks_are_not_quotes(nlp):
+    quotes = extract(nlp, "La réunion de la « coalition des volontaires » se tiendra jeudi à Paris.")
+    assert quotes == []
+    assert quotation_spans('Il a dit "oui" puis « non ».') == [(9, 14), (20, 27)]
+
+
+def test_scoring_rules():
+    assert same_speaker("Rutte", "Mark Rutte") and same_speaker("les responsables occidentaux", "responsables occidentaux")
+    assert not same_speaker("Donald Trump", "Mark Rutte")
+    gold = [{"start": 0, "end": 100}, {"start": 200, "end": 240}]
+    predicted = [{"start": 10, "end": 100}, {"start": 150, "end": 230}]
+    assert _match(gold, predicted, 0.5) == [(0, 0)]  # 30 of 80 characters is not a match
