@@ -1,6 +1,7 @@
 """Articles per second of `recoupe brief` beside bare spaCy `nlp.pipe` over the same texts.
 
-Both run in this process, one after the other, with the model already loaded, so the ratio shows
+A third run, `brief` with the quotes stage off (``Settings(quotes=False)``), shows what who-said-what
+costs.  All run in this process, one after the other, with the model already loaded, so the ratio shows
 what recoupe adds on top of the NLP it cannot avoid (cleaning, grouping, summaries, store, JSON).
 
     .venv/bin/python benchmarks/throughput.py [CORPUS] [--repeat N]
@@ -35,7 +36,8 @@ def main() -> None:
     list(nlp.pipe(texts[:4]))  # warm-up: lazy initialisation is not part of either figure
     list(load_nlp(settings.spacy_model).pipe(texts[:4]))  # recoupe's copy, loaded outside the timing
 
-    bare, ours = [], []
+    without_quotes = Settings(quotes=False)
+    bare, ours, ours_without = [], [], []
     for _ in range(args.repeat):
         start = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
@@ -46,6 +48,9 @@ def main() -> None:
         doc, report = recoupe.brief([args.corpus], settings)
         ours.append(time.perf_counter() - start)
         assert not report.errors, report.errors[:3]
+        start = time.perf_counter()
+        recoupe.brief([args.corpus], without_quotes)
+        ours_without.append(time.perf_counter() - start)
 
     n = len(texts)
     bare_rate, our_rate = n / min(bare), n / min(ours)
@@ -54,6 +59,10 @@ def main() -> None:
     print(f"recoupe brief (json document)   : {our_rate:7.2f} articles/s  "
           f"({len(doc['events'])} events, {len(doc['storylines'])} storylines)")
     print(f"ratio recoupe/bare: {our_rate / bare_rate:.2f}")
+    without_rate = n / min(ours_without)
+    print(f"recoupe brief without the quotes stage: {without_rate:7.2f} articles/s "
+          f"(ratio {without_rate / bare_rate:.2f}); the quotes stage costs "
+          f"{100 * (1 - our_rate / without_rate):.1f}% of the throughput")
 
 
 if __name__ == "__main__":

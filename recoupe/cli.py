@@ -155,14 +155,46 @@ def ingest(paths: PathsArg, db: Annotated[Path, typer.Option("--db", help="SQLit
 @app.command()
 def export(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] = Path("recoupe.db"),
            fmt: Annotated[Format, typer.Option("--format", "-f", help="json, md or html.")] = Format.json,
-           output: OutOpt = None, settings: SetOpt = None) -> None:
-    """Write the whole store as JSON (recoupe/1), Markdown or HTML."""
+           output: OutOpt = None,
+           person: Annotated[Optional[str], typer.Option(
+               help="Only this person or organisation (id, name, alias or surname): its roles, every "
+                    "quote across events, the entities it appears with (JSON, or Markdown with -f md).")] = None,
+           settings: SetOpt = None) -> None:
+    """Write the whole store as JSON (recoupe/1), Markdown or HTML, or one person's view."""
     if not db.exists():
         raise typer.BadParameter(f"no store at {db}; create one with `recoupe ingest PATH --db {db}`",
                                  param_hint="--db")
     config = _settings(settings)
     with Store(db) as store:
-        _write(_render(run_export(store, config), fmt), output)
+        document = run_export(store, config)
+    if person is None:
+        _write(_render(document, fmt), output)
+        return
+    from .people import person_view
+
+    view = person_view(document, person)
+    if view is None:
+        raise typer.BadParameter(f"no entity named {person!r} in {db}", param_hint="--person")
+    if fmt == Format.md:
+        _write(_person_markdown(view), output)
+    else:
+        _write(orjson.dumps(view, option=orjson.OPT_INDENT_2).decode() + "\n", output)
+
+
+def _person_markdown(view: dict) -> str:
+    entity = view["entity"]
+    lines = [f"# {entity['name']}", ""]
+    if entity.get("roles"):
+        lines += ["Roles: " + "; ".join(entity["roles"]), ""]
+    if entity.get("aliases"):
+        lines += ["Also written: " + ", ".join(entity["aliases"]), ""]
+    lines += [f"## Quotes ({len(view['quotes'])})", ""]
+    for q in view["quotes"]:
+        where = ", ".join(x for x in (q.get("published"), q.get("source"), q["article"], q.get("event")) if x)
+        lines.append(f"- ({q['kind']}) « {q['text']} » — {q.get('cue') or ''} [{where}]")
+    lines += ["", "## Appears with", ""]
+    lines += [f"- {c['name']} ({c['type']}): {c['count']} articles" for c in view["co_occurring"][:20]]
+    return "\n".join(lines) + "\n"
 
 
 @app.command()

@@ -66,6 +66,7 @@ class Settings:
     support_overlap: float = 0.6              # …and holds this share of the sentence's content words
 
     # Quotes (who said what)
+    quotes: bool = True                       # the quotes stage (off: no quotes, speakers or same_as)
     quote_same_threshold: float = 0.8         # embedding cosine at which two quotes of one speaker are one utterance
     quote_same_overlap: float = 0.7           # …or this share of the shorter quote's content words in the other
 

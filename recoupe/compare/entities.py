@@ -207,6 +207,11 @@ def canonical_entities(entities: list[dict], roles: dict[str, Counter] | None = 
         if head in merged:
             merged[head]["roles"].update(counter)
     out = []
+    for record in merged.values():  # "secrétaire général de l'Otan" and "… de l'OTAN": one role
+        spelled: dict[str, Counter] = defaultdict(Counter)
+        for role, n in record["roles"].items():
+            spelled[fold(role)][role] += n
+        record["roles"] = Counter({c.most_common(1)[0][0]: sum(c.values()) for c in spelled.values()})
     for head, record in sorted(merged.items(), key=lambda kv: (-kv[1]["count"], kv[0])):
         names = sorted(record["names"].items(), key=lambda item: _name_preference(item, types[head] == "PER"))
         out.append({"id": head, "name": names[0][0], "type": types[head],
