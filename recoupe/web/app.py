@@ -6,6 +6,7 @@ records, paginated, described at ``/openapi.json``) read a cached export of the 
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 import math
 from contextlib import asynccontextmanager
@@ -18,7 +19,6 @@ import orjson
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -136,8 +136,23 @@ def _page(items: list, limit: int, offset: int, request: Request) -> dict:
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "items": items[offset:offset + limit]}
 
 
+def _page_key(request: Request) -> str:
+    return f"{request.url.path}?{request.url.query}"
+
+
 def _not_found(what: str, key: str) -> HTTPException:
     return HTTPException(404, f"no {what} {key!r}")
+
+
+def _static_files() -> dict[str, tuple[bytes, str, str]]:
+    """The stylesheet, the script and the icon, read once and served from memory."""
+    types = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
+    files = {}
+    for path in (HERE / "static").iterdir():
+        if path.suffix in types:
+            body = path.read_bytes()
+            files[path.name] = (body, types[path.suffix], '"' + hashlib.sha256(body).hexdigest()[:16] + '"')
+    return files
 
 
 def _split_marks(marked: str) -> list[dict]:
@@ -205,14 +220,34 @@ def create_app(db: str | Path, token: str | None = None, settings: Settings = DE
     )
     app.state.web = state
     app.add_middleware(Guard, max_body_bytes=max_body_bytes)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    static = _static_files()
 
-    def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    @app.get("/static/{name}", include_in_schema=False)
+    async def static_file(request: Request, name: str):
+        found = static.get(name)
+        if found is None:
+            raise HTTPException(404, f"no file {name!r}")
+        body, media_type, etag = found
+        headers = {"ETag": etag, "Cache-Control": "public, max-age=3600"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=media_type, headers=headers)
+
+    def render(request: Request, template: str, status_code: int = 200, cache: bool = False,
+               **context) -> HTMLResponse:
+        """A page; with ``cache``, kept with the snapshot: the same path and query give the same page
+        until the store changes."""
         snap = context.pop("snap", None) or state.snapshot()
         html = env.get_template(template).render(
             request_path=request.url.path, counts=snap.counts, language=snap.language,
-            query=context.pop("query", ""), **context)
+            query=context.pop("query", ""), **context).encode()
+        if cache and status_code == 200:
+            snap.remember_page(_page_key(request), html)
         return HTMLResponse(html, status_code=status_code)
+
+    def cached(request: Request, snap) -> HTMLResponse | None:
+        html = snap.pages.get(_page_key(request))
+        return None if html is None else HTMLResponse(html)
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api") or request.method != "GET"
@@ -232,32 +267,40 @@ def create_app(db: str | Path, token: str | None = None, settings: Settings = DE
     @app.get("/", include_in_schema=False)
     async def storylines_page(request: Request, page: Optional[str] = None):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         number = _int(page, 1, 1)
         rows = snap.storyline_list
         pager = _pages(len(rows), number, PAGE_SIZE)
-        return render(request, "storylines.html.j2", snap=snap, storylines=rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE],
+        return render(request, "storylines.html.j2", cache=True, snap=snap, storylines=rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE],
                       pager=pager, loose=snap.loose_events if number == pager["count"] else [],
                       sources=len(snap.sources), entities=len(snap.entities))
 
     @app.get("/storylines/{storyline_id}", include_in_schema=False)
     async def storyline_page(request: Request, storyline_id: str):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         view = snap.storyline_page(storyline_id)
         if view is None:
             raise _not_found("storyline", storyline_id)
-        return render(request, "storyline.html.j2", snap=snap, s=view)
+        return render(request, "storyline.html.j2", cache=True, snap=snap, s=view)
 
     @app.get("/events/{event_id}", include_in_schema=False)
     async def event_page(request: Request, event_id: str):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         view = snap.event_page(event_id)
         if view is None:
             raise _not_found("event", event_id)
-        return render(request, "event.html.j2", snap=snap, e=view)
+        return render(request, "event.html.j2", cache=True, snap=snap, e=view)
 
     @app.get("/articles", include_in_schema=False)
     async def articles_page(request: Request, source: Optional[str] = None, page: Optional[str] = None):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         rows = snap.doc["articles"]
         if source is not None:
             rows = [a for a in rows if source_key(a.get("source")) == source]
@@ -269,48 +312,58 @@ def create_app(db: str | Path, token: str | None = None, settings: Settings = DE
             link = snap.article_link(a["id"])
             link.update(event=snap.event_link(a.get("event")), source_href=source_href(a.get("source")))
             links.append(link)
-        return render(request, "articles.html.j2", snap=snap, articles=links, total=len(rows), pager=pager,
+        return render(request, "articles.html.j2", cache=True, snap=snap, articles=links, total=len(rows), pager=pager,
                       source=source, source_label=(snap.sources.get(source) or {}).get("name") if source else None)
 
     @app.get("/articles/{article_id:path}", include_in_schema=False)
     async def article_page(request: Request, article_id: str):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         view = snap.article_page(article_id)
         if view is None:
             raise _not_found("article", article_id)
-        return render(request, "article.html.j2", snap=snap, a=view)
+        return render(request, "article.html.j2", cache=True, snap=snap, a=view)
 
     @app.get("/entities", include_in_schema=False)
     async def entities_page(request: Request, type: Optional[str] = None, q: Optional[str] = None,
                             page: Optional[str] = None):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         kind = type if type in TYPE_LABELS else None
         rows = snap.entity_rows(kind, q)
         number = _int(page, 1, 1)
         pager = _pages(len(rows), number, 60)
-        return render(request, "entities.html.j2", snap=snap, entities=rows[(number - 1) * 60:number * 60],
+        return render(request, "entities.html.j2", cache=True, snap=snap, entities=rows[(number - 1) * 60:number * 60],
                       total=len(rows), pager=pager, kind=kind, q=q or "")
 
     @app.get("/entities/{entity_id:path}", include_in_schema=False)
     async def entity_page(request: Request, entity_id: str):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         view = snap.entity_page(entity_id)
         if view is None:
             raise _not_found("person, organisation or place", entity_id)
-        return render(request, "entity.html.j2", snap=snap, p=view)
+        return render(request, "entity.html.j2", cache=True, snap=snap, p=view)
 
     @app.get("/sources", include_in_schema=False)
     async def sources_page(request: Request):
         snap = state.snapshot()
-        return render(request, "sources.html.j2", snap=snap, sources=snap.source_rows(), coverage=snap.coverage())
+        if (hit := cached(request, snap)) is not None:
+            return hit
+        return render(request, "sources.html.j2", cache=True, snap=snap, sources=snap.source_rows(), coverage=snap.coverage())
 
     @app.get("/sources/{key:path}", include_in_schema=False)
     async def source_page(request: Request, key: str):
         snap = state.snapshot()
+        if (hit := cached(request, snap)) is not None:
+            return hit
         view = snap.source_page(key)
         if view is None:
             raise _not_found("source", key)
-        return render(request, "source.html.j2", snap=snap, src=view)
+        return render(request, "source.html.j2", cache=True, snap=snap, src=view)
 
     @app.get("/search", include_in_schema=False)
     async def search_page(request: Request, q: Optional[str] = None, page: Optional[str] = None):

@@ -182,12 +182,20 @@ class Snapshot:
                     self.event_views[event_id] = event_view
             if storyline is not None:
                 self.storyline_views[storyline["id"]] = section
+        self.pages: dict[str, bytes] = {}  # rendered pages of this snapshot (app.render)
+        self._entity_links: dict[str, dict] = {}
+        self._entity_rows: dict[str, list[dict]] = {}
         self._article_pages: dict[str, dict | None] = {}
         self._entity_pages: dict[str, dict | None] = {}
         self.counts = view["counts"]
         self.language = view["language"]
         self.storyline_list = self._storyline_list()
         self.sources = self._sources()
+
+    def remember_page(self, key: str, html: bytes, limit: int = 1000) -> None:
+        if len(self.pages) >= limit:
+            self.pages.clear()
+        self.pages[key] = html
 
     def _sections(self):
         from ..render.markdown import storyline_sections
@@ -216,9 +224,14 @@ class Snapshot:
                 "title": storyline.get("title") or storyline_id}
 
     def entity_link(self, entity_id: str) -> dict:
-        entity = self.entities.get(entity_id) or {}
-        return {"id": entity_id, "href": entity_href(entity_id), "name": entity.get("name") or entity_id,
-                "type": entity.get("type", "MISC")}
+        link = self._entity_links.get(entity_id)
+        if link is None:
+            entity = self.entities.get(entity_id) or {}
+            link = {"id": entity_id, "href": entity_href(entity_id), "name": entity.get("name") or entity_id,
+                    "type": entity.get("type", "MISC")}
+            if entity:
+                self._entity_links[entity_id] = link
+        return dict(link)
 
     def sentence_anchor(self, article_id: str, offset: int | None) -> str | None:
         if offset is None:
@@ -454,6 +467,9 @@ class Snapshot:
 
     def entity_rows(self, kind: str | None = None, text: str | None = None) -> list[dict]:
         folded = (text or "").casefold().strip()
+        return _cached(self._entity_rows, f"{kind or ''}\x00{folded}", lambda _: self._entity_rows_of(kind, folded))
+
+    def _entity_rows_of(self, kind: str | None, folded: str) -> list[dict]:
         rows = []
         for e in self.doc.get("entities", []):
             if kind and e.get("type") != kind:
