@@ -50,6 +50,8 @@ def page(browser):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # a Content-Security-Policy violation or a missing file shows as a console error
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     yield page
     context.close()
     assert not errors, errors

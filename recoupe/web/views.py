@@ -459,7 +459,7 @@ class Snapshot:
             "n_quotes": len(view["quotes"]),
             "quote_groups": quote_groups,
             "events": [self.event_link(e) for e in view["events"] if e in self.events],
-            "co_occurring": [{**self.entity_link(c["entity"]), "count": c["count"]} for c in view["co_occurring"][:40]],
+            "co_occurring": [{**self.entity_link(c["entity"]), "count": c["count"]} for c in view["co_occurring"][:30]],
             "articles": [self.article_link(i) for i in articles[:50]],
             "n_more_articles": max(0, len(articles) - 50),
             "spark": sparkline((self.articles[i].get("published") for i in articles)),
