@@ -18,12 +18,15 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from ..records import Mention
-from .quotes import ROLE_NOUNS, _Referents, quotation_spans
+from .quotes import ROLE_NOUNS, _Referents, _text, quotation_spans
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
               "fondation", "federation", "union", "organisation", "office", "direction", "service", "cabinet",
               "etat-major", "presidence", "ministry", "committee", "council", "agency", "bank", "court", "party"}
+
+
+_ROLE_WORDS = frozenset(unidecode(r) for r in ROLE_NOUNS)
 
 
 def _words(text: str) -> list[str]:
@@ -35,14 +38,14 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
     kept = []
     for m in mentions:
         words = _words(m.text)
-        if words and all(w in ROLE_NOUNS or unidecode(w) in {unidecode(r) for r in ROLE_NOUNS} or
+        if words and all(w in ROLE_NOUNS or w in _ROLE_WORDS or
                          w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
                          for w in words):
             continue  # "Premier ministre", "Président": a title, not a referent
         if m.label != "ORG" and words and words[0] in _ORG_HEADS and len(words) > 1:
             m = dataclasses.replace(m, label="ORG")
         kept.append(m)
-    quoted = quotation_spans(doc.text)
+    quoted = quotation_spans(_text(doc))
     # a role given to a name makes it a person
     probe = _Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
                        quoted, ())

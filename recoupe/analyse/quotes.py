@@ -24,6 +24,7 @@ cases it misses handled explicitly:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -132,7 +133,45 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
+    """Whether ``position`` falls in one of ``spans`` (disjoint, as ``quotation_spans`` gives them)."""
+    if not spans:
+        return False
+    key = id(spans)
+    cached = _STARTS.get(key)
+    if cached is None or cached[0] is not spans or len(cached[1]) != len(spans):
+        ordered = sorted(spans)
+        cached = (spans, [s for s, _ in ordered], ordered)
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        _STARTS[key] = cached
+    _, starts, ordered = cached
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < ordered[i][1]
+
+
+_STARTS: dict[int, tuple] = {}
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, built once (spaCy's ``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("recoupe_text")
+    if text is None:
+        text = doc.user_data["recoupe_text"] = doc.text
+    return text
+
+
+def _sent(token: Token) -> Span:
+    """The token's sentence, from a per-document table (spaCy's ``Token.sent`` rescans the whole
+    document on every call)."""
+    doc = token.doc
+    table = doc.user_data.get("recoupe_sentences")
+    if table is None or len(table) != len(doc):
+        table = [None] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                table[i] = sent
+        doc.user_data["recoupe_sentences"] = table
+    return table[token.i]
 
 
 def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
@@ -144,7 +183,7 @@ def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         # a quotation opened in the previous unit and still open here: one unit
         if units and any(s < units[-1].end and e > start for s, e in spans) and \
-                "\n" not in doc.text[units[-1].end:start]:
+                "\n" not in _text(doc)[units[-1].end:start]:
             units[-1] = _Unit(units[-1].start, end, units[-1].tokens + tokens)
             continue
         units.append(_Unit(start, end, tokens))
@@ -252,14 +291,14 @@ def _subject(verb: Token) -> list[Token] | None:
         # verb group, back to the clause's comma or the sentence start
         group = _cue_group_start(verb)
         tokens = []
-        for token in reversed(verb.doc[verb.sent.start: group.i]):
+        for token in reversed(verb.doc[_sent(verb).start: group.i]):
             if token.text in (",", ";", ":", "«", "»", '"') or token.pos_ in ("VERB",):
                 break
             tokens.insert(0, token)
         if any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ for t in tokens):
             return tokens
         # past a relative clause: "Macron et Keir Starmer, qui dirigent la coalition, ont insisté"
-        for ent in verb.sent.ents:
+        for ent in _sent(verb).ents:
             if ent.label_ == "PER" and ent.end <= group.i and \
                     (ent.start == 0 or verb.doc[ent.start - 1].lower_ not in _NOT_AFTER):
                 return list(ent)
@@ -278,7 +317,7 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     général de l'Otan, Mark Rutte", "indique le communiqué" (not "devant la presse")."""
     doc = verb.doc
     i = verb.i + 1
-    end = verb.sent.end
+    end = _sent(verb).end
     # skip adverbs and time words: "a ajouté mercredi", "a également précisé"
     while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
                        doc[i].lower_ in ("soir", "matin", "dernier")):
@@ -328,7 +367,7 @@ def _cue_group_start(verb: Token) -> Token:
 
 def _content(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     """Trim a reported content span and classify it: direct (one quotation), mixed or indirect."""
-    text = doc.text
+    text = _text(doc)
     while start < end and text[start] in _CONTENT_STRIP:
         start += 1
     while end > start and text[end - 1] in _CONTENT_STRIP:
@@ -373,7 +412,7 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
         if cue.i > start_token.i and cue.idx < end:
             group = _cue_group_start(cue)
             cut = group.idx
-            before = cue.doc.text[start_token.idx:cut]
+            before = _text(cue.doc)[start_token.idx:cut]
             # cut at the comma (or "tout en", "et") that introduces the next report
             m = max(before.rfind(","), before.rfind(" et "), before.rfind(" tout en "))
             if m > 0:
@@ -385,7 +424,7 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
 def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                 not_speakers: tuple[str, ...] = ()) -> list[Quote]:
     """Every quote of one analysed article (``doc`` is its parse; ``mentions`` its entity mentions)."""
-    text = doc.text
+    text = _text(doc)
     quoted = quotation_spans(text)
     units = _units(doc, quoted)
     found: list[_Found] = []
@@ -416,7 +455,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
 
 
 def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> list[_Found]:
-    text = doc.text
+    text = _text(doc)
     out: list[_Found] = []
     group = _cue_group_start(verb)
     before = text[unit.start:group.idx].rstrip()
@@ -539,7 +578,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
 
 def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     """Selon X, … / …, selon X. / d'après X."""
-    text = doc.text
+    text = _text(doc)
     nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "que", "qu'", "moi"):
         return None
@@ -574,7 +613,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
 def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
     """A cue inside a quotation splits it: « A, a-t-elle indiqué. B » → two quotes of hers."""
     out = []
-    text = doc.text
+    text = _text(doc)
     for s, e in quoted:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
@@ -615,7 +654,7 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
 def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
     """« A », « B », insistent ses proches: one quote per quotation; "Les délais… : « A »" starts after
     the colon."""
-    text = doc.text
+    text = _text(doc)
     out = []
     for item in found:
         inner = [(s, e) for s, e in quoted if item.start - 1 <= s and e <= item.end + 1]
@@ -644,7 +683,7 @@ def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
 
 def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
     """A complement clause stops where another report starts: "…, tout en précisant que …"."""
-    text = doc.text
+    text = _text(doc)
     for item in found:
         if item.priority != 2:
             continue
@@ -684,7 +723,7 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
     about: a unit that is nothing but a quotation, or a sentence-like quotation (four words or more,
     a capital first) anywhere no quote was found."""
     out = []
-    text = doc.text
+    text = _text(doc)
     taken = [(f.start, f.end) for f in found]
     for s, e in quoted:
         if any(a < e and s < b for a, b in taken):
@@ -731,18 +770,20 @@ class _Referents:
         self.names = names
         # "l'Association française des usagers des banques (Afub)": the acronym's expansion
         self.expansions: dict[str, str] = {}
-        for m in re.finditer(r"((?:[A-ZÉÈ][\w'’-]*|d[eu]s?|de la|de l'|d'|l'|la|le|les|et|pour|sur|à|aux?)"
-                             r"(?:[ '’-]+(?:[\w'’-]+))*?)\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
-            words = [w for w in re.split(r"[ '’-]+", m.group(1)) if w]
-            acronym = m.group(2)
-            capitals = [w for w in words if w[:1].isupper()]
-            for k in range(len(words)):
+        text = _text(doc)
+        for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
+            acronym = m.group(1)
+            before = text[max(0, m.start() - 120):m.start()].rstrip()
+            words = [w for w in re.split(r"[ '’-]+", before) if w]
+            for k in range(len(words) - 1, -1, -1):  # the nearest run that starts with the acronym's letter
                 tail = words[k:]
-                if tail and tail[0][:1].upper() == acronym[0].upper() and tail[0][:1].isupper() and \
-                        sum(1 for w in tail if w[:1].isupper() or len(w) > 3) >= min(2, len(acronym)):
-                    self.expansions[_fold(acronym)] = m.group(1)[m.group(1).find(tail[0]):].strip()
+                if tail[0][:1] == acronym[0].upper() and \
+                        sum(1 for w in tail if w[:1].isupper() or len(w) > 3) >= min(2, len(acronym)) and \
+                        len(tail) >= len(acronym) - 1:
+                    self.expansions[_fold(acronym)] = before[before.rfind(tail[0]):].strip()
                     break
-            del capitals
+                if len(tail) > 12:
+                    break
         self.roles: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for m in self.mentions:
             if m.label == "PER":
@@ -807,7 +848,7 @@ class _Referents:
         for tokens in phrases:
             signature = _role_signature(tokens)
             if signature:
-                out.append((doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])], signature))
+                out.append((_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])], signature))
         return out
 
     def person_for_role(self, tokens: list[Token], before: int) -> str | None:
@@ -883,7 +924,7 @@ def _phrase(doc: Doc, tokens: list[Token]) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+    return _text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
 
 
 def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers) -> list[Quote]:
@@ -896,8 +937,8 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
         if getattr(item, "context", False):
             speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
         elif not item.subject and item.cue is not None and quotes and \
-                item.cue.sent.start == doc.char_span(quotes[-1].start, quotes[-1].start + 1,
-                                                     alignment_mode="expand").sent.start:
+                _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
+                                                             alignment_mode="expand")[0]).start:
             speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
         else:
             speaker = _speaker(doc, item, refs, spoken)
@@ -909,7 +950,7 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
             name, entity = None, None
         if entity and entity.startswith("per:"):
             spoken.append((max(item.start, s_start or 0), entity[4:].replace("-", " ")))
-        quotes.append(Quote(item.start, item.end, doc.text[item.start:item.end], getattr(item, "kind", "indirect"),
+        quotes.append(Quote(item.start, item.end, _text(doc)[item.start:item.end], getattr(item, "kind", "indirect"),
                             item.cue_text or None, name, entity, phrase, s_start, s_end))
     return quotes
 
@@ -918,11 +959,11 @@ def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Refer
     """The speaker of a quotation without a cue: a person who is the subject of the sentence just
     before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
     paragraphs back; else the person last talked about."""
-    text = doc.text
+    text = _text(doc)
     token = doc.char_span(item.start, item.end, alignment_mode="expand")
     if token is not None:
-        sent = token[0].sent
-        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = _sent(token[0])
+        previous = _sent(doc[sent.start - 1]) if sent.start > 0 else None
         for candidate in (sent, previous):
             if candidate is None:
                 continue
@@ -951,7 +992,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
     if not tokens:
         return (None, None, None, None, None)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    phrase = doc.text[start:end]
+    phrase = _text(doc)[start:end]
     anchor = item.cue.idx if item.cue is not None else start
     person = lambda key: (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), phrase, start, end)
     words = [t for t in tokens if t.pos_ != "DET"]
