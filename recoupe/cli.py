@@ -217,7 +217,7 @@ def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] =
     application = create_app(db, token=token, settings=_settings(settings),
                              max_body_bytes=int(max_upload_mb * 1024 * 1024))
     err.print(f"recoupe: serving {db} on http://{host}:{port}/ ({'read-only' if token is None else 'POST /api/articles needs the token'})",
-              highlight=False)
+              highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
 
 
