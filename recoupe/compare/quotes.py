@@ -35,11 +35,16 @@ def link_same_utterances(quotes: list[dict], storyline_of: dict[str, str | None]
     groups = [g for g in by_speaker.values() if len({q["article"] for q in g}) >= 2]
     if not groups:
         return
-    todo = [q for g in groups for q in g]
-    from ..analyse.embed import load_encoder
+    words_of = {id(q): _words(q["text"]) for g in groups for q in g}
+    # fragments of a few words ("victoire") are linked by their words alone; the embedding is for
+    # sentences, where translations differ
+    todo = [q for g in groups for q in g if len(words_of[id(q)]) >= 4]
+    vector_of: dict[int, np.ndarray] = {}
+    if todo:
+        from ..analyse.embed import load_encoder
 
-    vectors = load_encoder().encode([q["text"][:600] for q in todo]).astype(np.float32)
-    vector_of = {id(q): v for q, v in zip(todo, vectors)}
+        vectors = load_encoder().encode([q["text"][:400] for q in todo]).astype(np.float32)
+        vector_of = {id(q): v for q, v in zip(todo, vectors)}
     for group in groups:
         parent = {q["id"]: q["id"] for q in group}
 
@@ -52,8 +57,9 @@ def link_same_utterances(quotes: list[dict], storyline_of: dict[str, str | None]
         for a, b in combinations(group, 2):
             if a["article"] == b["article"]:
                 continue
-            cosine = float(np.dot(vector_of[id(a)], vector_of[id(b)]))
-            wa, wb = _words(a["text"]), _words(b["text"])
+            va, vb = vector_of.get(id(a)), vector_of.get(id(b))
+            cosine = float(np.dot(va, vb)) if va is not None and vb is not None else 0.0
+            wa, wb = words_of[id(a)], words_of[id(b)]
             overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
             if cosine >= settings.quote_same_threshold or \
                     (overlap >= settings.quote_same_overlap and min(len(wa), len(wb)) >= 4):
