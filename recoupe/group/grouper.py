@@ -49,9 +49,13 @@ class ArticleFeatures:
         self.ents = sublinear_unit(Counter("@" + m.key for m in analysis.mentions))
         self.embedding = list(analysis.embedding)
         self.language = analysis.language
-        idf.prefetch(list(analysis.terms) + list(self.ents))
+        idf.prefetch(list(analysis.terms) + list(self.ents) + list(self.lead))
         ranked = sorted(self.text, key=lambda t: -self.text[t] * idf(t))
         self.keys = ranked[:settings.salient_terms] + list(self.ents)
+        # Lengths after idf weighting, computed once for all the candidates this article meets.
+        self.norms = {part: idf.norm(getattr(self, part)) for part in ("lead", "text", "ents")}
+        self.vector = np.asarray(self.embedding) if self.embedding else None
+        self.vector_norm = float(np.linalg.norm(self.vector)) if self.vector is not None else 0.0
 
 
 class Grouper:
@@ -60,7 +64,7 @@ class Grouper:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.settings = settings
-        self.idf = Idf(store)
+        self.idf = Idf(store, settings.idf_cache_keys)
 
     def add(self, article: Article, analysis: Analysis) -> tuple[int, str | None]:
         """Group one stored article; returns ``(event_id, duplicate_of)``. Call inside a transaction."""
@@ -83,7 +87,7 @@ class Grouper:
                 event = self._best_event(features, storyline["id"], day)
 
         storyline = self._grow(storyline, features, day)
-        storyline_id = self.store.save_group("storylines", storyline, features.keys)
+        storyline_id = self.store.save_group("storylines", storyline, features.keys, day)
         event = self._grow(event, features, day)
         event["storyline_id"] = storyline_id
         event_id = self.store.save_group("events", event)
@@ -91,12 +95,12 @@ class Grouper:
         return event_id, original
 
     # --- similarities ------------------------------------------------------------------------
-    def _semantic(self, a: list[float] | None, b: list[float] | None) -> float:
-        """Cosine of two (summed) embeddings, rescaled so unrelated texts score 0."""
-        if not a or not b:
+    def _semantic(self, features: ArticleFeatures, b: list[float] | None) -> float:
+        """Cosine of the article's embedding and a (summed) one, rescaled so unrelated texts score 0."""
+        if features.vector is None or not b:
             return 0.0
-        va, vb = np.asarray(a), np.asarray(b)
-        cos = float(va @ vb) / (float(np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0)
+        vb = np.asarray(b)
+        cos = float(features.vector @ vb) / (features.vector_norm * float(np.linalg.norm(vb)) or 1.0)
         floor = self.settings.embedding_floor
         return max(0.0, (cos - floor) / (1.0 - floor))
 
@@ -107,13 +111,14 @@ class Grouper:
         if gap is not None and gap > s.storyline_window_days:
             return 0.0
         profile = storyline["profile"]
-        semantic = self._semantic(features.embedding, profile.get("emb"))
+        semantic = self._semantic(features, profile.get("emb"))
         if _main_language(profile) in (None, features.language):
-            text = cosine(features.text, profile["text"], self.idf)
+            text = cosine(features.text, profile["text"], self.idf, features.norms["text"])
         else:  # words do not match across languages: the multilingual embedding stands in for them
             text = semantic
         return (s.storyline_weight_text * text + s.storyline_weight_semantic * semantic
-                + s.storyline_weight_entities * cosine(features.ents, profile["ents"], self.idf))
+                + s.storyline_weight_entities * cosine(features.ents, profile["ents"], self.idf,
+                                                       features.norms["ents"]))
 
     def event_similarity(self, features: ArticleFeatures, event: dict, day: str | None) -> float:
         """How much the article tells the same event, within a storyline already shared."""
@@ -123,11 +128,11 @@ class Grouper:
             return 0.0
         profile = event["profile"]
         if _main_language(profile) in (None, features.language):
-            words = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf)
-                     + s.weight_text * cosine(features.text, profile["text"], self.idf))
+            words = (s.weight_lead * cosine(features.lead, profile["lead"], self.idf, features.norms["lead"])
+                     + s.weight_text * cosine(features.text, profile["text"], self.idf, features.norms["text"]))
         else:
-            words = (s.weight_lead + s.weight_text) * self._semantic(features.embedding, profile.get("emb"))
-        score = words + s.weight_entities * cosine(features.ents, profile["ents"], self.idf)
+            words = (s.weight_lead + s.weight_text) * self._semantic(features, profile.get("emb"))
+        score = words + s.weight_entities * cosine(features.ents, profile["ents"], self.idf, features.norms["ents"])
         if gap is not None:
             # Dated articles of one storyline published close together tell one event; undated
             # articles are placed by what their title and lead say.
@@ -135,16 +140,36 @@ class Grouper:
         return score
 
     # --- choosing ------------------------------------------------------------------------------
+    def storyline_candidates(self, features: ArticleFeatures, day: str | None) -> list[dict]:
+        """The storylines worth scoring: those holding the most of the article's index keys.
+
+        The index gives, per key, the storylines that used it most recently within the time window.
+        Each storyline's evidence is the idf of the keys it shares (a rare shared name weighs more
+        than a common word); when some storyline shares two keys or more, those sharing one are
+        dropped (a single common word is no evidence); those with less than
+        ``candidate_evidence`` of the best one's evidence are dropped, and at most
+        ``max_candidates`` are scored. The cost per article is thus bounded, however large the archive.
+        """
+        s = self.settings
+        hits = self.store.storyline_key_hits(features.keys, s.candidates_per_key, day, s.storyline_window_days)
+        if not hits:
+            return []
+        evidence = {sid: sum(self.idf(k) for k in keys) for sid, keys in hits.items()}
+        ranked = sorted(hits, key=lambda sid: (-evidence[sid], -sid))
+        if max(len(keys) for keys in hits.values()) >= 2:
+            ranked = [sid for sid in ranked if len(hits[sid]) >= 2]
+        floor = s.candidate_evidence * evidence[ranked[0]]
+        ranked = [sid for sid in ranked[:s.max_candidates] if evidence[sid] >= floor]
+        return [self.store.group_record("storylines", sid) for sid in ranked]
+
     def _best_storyline(self, features: ArticleFeatures, day: str | None) -> dict | None:
         s = self.settings
-        candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key, s.max_candidates,
-                                                     day, s.storyline_window_days)
-        return self._best(candidates, lambda c: self.storyline_similarity(features, c, day),
-                          s.storyline_threshold)
+        return self._best(self.storyline_candidates(features, day),
+                          lambda c: self.storyline_similarity(features, c, day), s.storyline_threshold)
 
     def _best_event(self, features: ArticleFeatures, storyline_id: int, day: str | None) -> dict | None:
         s = self.settings
-        candidates = self.store.storyline_events(storyline_id, s.max_candidates, day, s.event_window_days)
+        candidates = self.store.storyline_events(storyline_id, s.max_event_candidates, day, s.event_window_days)
         return self._best(candidates, lambda e: self.event_similarity(features, e, day), s.event_threshold)
 
     @staticmethod
@@ -173,8 +198,7 @@ class Grouper:
                 day = article.published
                 without = self._shrink(dict(current, profile=dict(current["profile"])), features)
                 own = self.storyline_similarity(features, without, day) if without["size"] else 0.0
-                candidates = self.store.storyline_candidates(features.keys, s.candidates_per_key,
-                                                             s.max_candidates, day, s.storyline_window_days)
+                candidates = self.storyline_candidates(features, day)
                 others = [(self.storyline_similarity(features, c, day), c) for c in candidates
                           if c["id"] != current["id"]]
                 if not others:
@@ -185,7 +209,7 @@ class Grouper:
                 self._detach(article.id, event, current, features)
                 new_event = self._best_event(features, target["id"], day)
                 target = self._grow(target, features, day)
-                self.store.save_group("storylines", target, features.keys)
+                self.store.save_group("storylines", target, features.keys, day)
                 new_event = self._grow(new_event, features, day)
                 new_event["storyline_id"] = target["id"]
                 event_id = self.store.save_group("events", new_event)
