@@ -468,7 +468,10 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     inverted = _inverted_subject(verb)
     clitic = _clitic_subject(verb)
     # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
-    inverted_form = before.endswith((",", "»", '"', "”")) and not _preverbal_subjects(verb)
+    inverted_form = before.endswith((",", "»", '"', "”")) and (
+        not _preverbal_subjects(verb) or clitic is not None or
+        (bool(inverted) and _que_after(verb, quoted) is None and
+         not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
         for other in cues:  # the content starts after an earlier inverted cue of this unit
@@ -1034,7 +1037,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
             org = refs.last_organisation_before(anchor)
             if org is not None:
                 return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
-        elif _fold(head.lemma_ or head.text) not in _THING_NOUNS:
+        elif _fold(head.lemma_ or head.text) not in _THING_NOUNS and \
+                (head.lemma_ or head.text).lower() not in _GROUP_HEADS:
             key = refs.salient_person_before(anchor)
             if key:
                 return person(key)
