@@ -31,6 +31,10 @@ The figure is the time of ``Grouper.add`` per article: CPU time of this process 
 which other work on a shared machine leaves nearly intact, and wall time beside it.
 
     .venv/bin/python benchmarks/grouping_scale.py [--sizes 1000,10000,100000] [--probes 200] [--seed 0]
+        [--repeat 3] [--profile N]
+
+``--profile N`` adds one more warm pass per size under cProfile (not timed) and prints its N
+heaviest functions and how many storylines and events each probe scored.
 """
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ import math
 import os
 import pickle
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -419,13 +424,47 @@ def probe(store: Store, grouper: Grouper, world: World, probes: Plan, cold: bool
     return np.asarray(times)
 
 
+def profile_pass(store: Store, grouper: Grouper, world: World, probes: Plan, top: int) -> str:
+    """One more warm pass (not timed) under cProfile: where a probe's time goes, and how many
+    storylines and events it scored."""
+    import cProfile
+    import io
+    import pstats
+
+    scored: Counter = Counter()
+
+    def counting(name):
+        method = getattr(grouper, name)
+
+        def wrapper(*args, **kwargs):
+            scored[name] += 1
+            return method(*args, **kwargs)
+        return wrapper
+
+    names = ("storyline_similarity", "event_similarity")
+    for name in names:
+        setattr(grouper, name, counting(name))
+    profiler = cProfile.Profile()
+    try:
+        profiler.runcall(probe, store, grouper, world, probes, False)
+    finally:
+        for name in names:
+            delattr(grouper, name)
+    out = io.StringIO()
+    print(f"per probe: {scored['storyline_similarity'] / len(probes):.1f} storylines and "
+          f"{scored['event_similarity'] / len(probes):.1f} events scored", file=out)
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
 def _best(passes) -> np.ndarray:
     """The pass with the least CPU time: on a shared machine the quietest is the closest to the cost."""
     return min(passes, key=lambda times: times[:, 1].mean())
 
 
 def measure(world: World, settings: Settings, n: int, anchors: Plan, probes: Plan, seed: int,
-            refine: bool, repeat: int, workdir: Path) -> dict:
+            refine: bool, repeat: int, workdir: Path, profile: int = 0) -> dict:
     path = workdir / f"store-{n}.db"
     plan = store_plan(seed, n, anchors)
     store = Store(path)
@@ -437,6 +476,11 @@ def measure(world: World, settings: Settings, n: int, anchors: Plan, probes: Pla
                  for r in range(repeat))
     idf_cache = len(vars(grouper.idf).get("_df", ()))
     cold = _best(probe(store, grouper, world, probes, cold=True) for _ in range(repeat))
+    if profile:
+        grouper.idf.forget()  # the cold passes left the cache empty: one pass warms it again
+        probe(store, grouper, world, probes, cold=False)
+        print(f"\n--- profile of one warm pass at {n:,} ---\n"
+              f"{profile_pass(store, grouper, world, probes, profile)}", file=sys.stderr, flush=True)
 
     events = store.events()
     storyline_of = {e["id"]: e["storyline_id"] for e in events}
@@ -514,12 +558,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the probes; the best is kept")
     parser.add_argument("--no-refine", action="store_true", help="skip the second look while building")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="after the timed passes, profile one more and print its N heaviest functions")
     parser.add_argument("--analyse-to", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.analyse_to:
         _analyse_to(args.analyse_to)
         return
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # killed: still remove the stores it wrote
     settings = Settings()
     rss_at_start = _rss_mb()  # recoupe imported (spaCy, Jinja2 ... come with the package)
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
@@ -531,7 +578,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="recoupe-grouping-scale-") as tmp:
         for n in sizes:
             results.append(measure(world, settings, n, anchors, probes, args.seed,
-                                   not args.no_refine, max(1, args.repeat), Path(tmp)))
+                                   not args.no_refine, max(1, args.repeat), Path(tmp), args.profile))
             r = results[-1]
             print(f"  [{n:,}] warm {_ms(r['warm'])[0]:.2f} ms, cold {_ms(r['cold'])[0]:.2f} ms CPU per "
                   f"article", file=sys.stderr, flush=True)

@@ -39,8 +39,8 @@ class Settings:
     salient_terms: int = 30                   # index keys taken from each article
     profile_terms: int = 300                  # terms kept in a storyline's or event's profile
     candidates_per_key: int = 20              # storylines fetched per index key (those that used it most recently, within the window)
-    max_candidates: int = 60                  # storyline candidates scored per article (most evidence first)
-    candidate_evidence: float = 0.0           # …and only those with this share of the best one's evidence (idf of the shared keys)
+    max_candidates: int = 8                   # storyline candidates scored per article, most evidence first (rpm2-dev: 2 already give 1.000)
+    candidate_evidence: float = 0.3           # …and only those with this share of the best one's evidence, the idf of the keys shared (rpm2-dev: the chosen one has ≥ 0.58)
     max_event_candidates: int = 60            # most recent events of the storyline scored per article
     idf_cache_keys: int = 200_000             # document frequencies kept in memory while grouping (two generations of this many)
 

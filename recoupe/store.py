@@ -333,12 +333,11 @@ class Store:
     def group_dates(self, table: str, group_id: int, leaving: str) -> tuple[str | None, str | None]:
         """First and last publication dates of a group's articles, one article leaving it."""
         if table == "events":
-            where, args = "event_id = ?", (group_id, leaving)
-        else:
-            where = "event_id IN (SELECT id FROM events WHERE storyline_id = ?)"
-            args = (group_id, leaving)
-        row = self.conn.execute(f"SELECT MIN(published), MAX(published) FROM articles WHERE {where} AND id != ?",
-                                args).fetchone()
+            row = self.conn.execute("SELECT MIN(published), MAX(published) FROM articles WHERE event_id = ? "
+                                    "AND id != ?", (group_id, leaving)).fetchone()
+        else:  # a storyline spans its events, whose dates are already up to date (read its events, not its articles)
+            row = self.conn.execute("SELECT MIN(first_date), MAX(last_date) FROM events WHERE storyline_id = ?",
+                                    (group_id,)).fetchone()
         return row[0], row[1]
 
     def events(self) -> list[dict]:

@@ -1,6 +1,7 @@
 """Grouping: copies, events and storylines, incremental ingest, cross-language, and the metrics."""
 from __future__ import annotations
 
+import math
 import random
 import re
 
@@ -131,3 +132,54 @@ def test_eval_clusters_scores_the_seeds_against_a_gold_file(tmp_path):
     assert result.exit_code == 0, result.output
     figures = orjson.loads(result.stdout)
     assert figures["events"]["bcubed_f1"] == 1.0 and figures["events"]["clusters"] == 4
+
+
+def _storyline(store: Store, keys: list[str], first: str | None, last: str | None) -> int:
+    record = {"id": None, "first_date": first, "last_date": last, "size": 1,
+              "profile": {"lead": {}, "text": {}, "ents": {}, "emb": None, "langs": {}}}
+    return store.save_group("storylines", record, keys, last)
+
+
+def test_the_index_look_up_returns_storylines_active_within_the_window_most_recent_first():
+    with Store() as store, store.transaction():
+        old = _storyline(store, ["grève", "@sncf"], "2024-01-02", "2024-01-05")
+        recent = [_storyline(store, ["grève", "@sncf"], f"2024-06-{d:02d}", f"2024-06-{d:02d}") for d in (1, 9, 5)]
+        undated = _storyline(store, ["grève"], None, None)
+        hits = store.storyline_key_hits(["grève", "@sncf"], 2, "2024-06-10", 60)
+        # per key, the two that used it last (June 9, then June 5), and the undated one; never January
+        assert list(hits) == [recent[1], recent[2], undated]
+        assert hits[recent[1]] == ["grève", "@sncf"] and hits[undated] == ["grève"]
+        assert old in store.storyline_key_hits(["grève"], 5, "2024-02-01", 60)
+        # a storyline that uses a key again is found by it at its new date
+        store.save_group("storylines", dict(store.group_record("storylines", old), last_date="2024-06-10"),
+                         ["grève"], "2024-06-10")
+        assert list(store.storyline_key_hits(["grève"], 1, "2024-06-10", 60))[0] == old
+
+
+def test_a_store_written_before_the_dated_index_is_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store, store.transaction():
+        sid = _storyline(store, ["grève"], "2024-03-01", "2024-03-04")
+        store.conn.execute("DROP INDEX storyline_keys_recent")
+        store.conn.execute("ALTER TABLE storyline_keys DROP COLUMN last_seen")
+        store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert list(store.storyline_key_hits(["grève"], 5, "2024-03-20", 60)) == [sid]
+        assert not store.storyline_key_hits(["grève"], 5, "2024-09-20", 60)
+
+
+def test_the_idf_cache_is_bounded_and_stays_exact():
+    from recoupe.group.vectors import Idf
+    with Store() as store, store.transaction():
+        idf = Idf(store, cache_keys=50)
+        rng = random.Random(3)
+        vocabulary = [f"w{i}" for i in range(400)]
+        for _ in range(300):
+            idf.observe(rng.sample(vocabulary, 20))
+            assert len(idf._df) <= 50 and len(idf._df_old) <= 50
+        df = store.document_frequencies(vocabulary)
+        assert all(idf._df[w] == df.get(w, 0) for w in idf._df)  # the young generation is the store's count
+        for word in rng.sample(vocabulary, 60):
+            assert idf(word) == pytest.approx(math.log((idf.n + 1) / (df.get(word, 0) + 1)) + 1.0, abs=0.06)
+        assert idf.n == store.doc_count() == 300

@@ -140,7 +140,8 @@ class Grouper:
         return score
 
     # --- choosing ------------------------------------------------------------------------------
-    def storyline_candidates(self, features: ArticleFeatures, day: str | None) -> list[dict]:
+    def storyline_candidates(self, features: ArticleFeatures, day: str | None,
+                             exclude: int | None = None) -> list[dict]:
         """The storylines worth scoring: those holding the most of the article's index keys.
 
         The index gives, per key, the storylines that used it most recently within the time window.
@@ -149,9 +150,12 @@ class Grouper:
         dropped (a single common word is no evidence); those with less than
         ``candidate_evidence`` of the best one's evidence are dropped, and at most
         ``max_candidates`` are scored. The cost per article is thus bounded, however large the archive.
+        ``exclude``: a storyline left out before ranking (the second look: the article's own one, which
+        holds all its keys).
         """
         s = self.settings
         hits = self.store.storyline_key_hits(features.keys, s.candidates_per_key, day, s.storyline_window_days)
+        hits.pop(exclude, None)
         if not hits:
             return []
         evidence = {sid: sum(self.idf(k) for k in keys) for sid, keys in hits.items()}
@@ -198,9 +202,8 @@ class Grouper:
                 day = article.published
                 without = self._shrink(dict(current, profile=dict(current["profile"])), features)
                 own = self.storyline_similarity(features, without, day) if without["size"] else 0.0
-                candidates = self.storyline_candidates(features, day)
-                others = [(self.storyline_similarity(features, c, day), c) for c in candidates
-                          if c["id"] != current["id"]]
+                candidates = self.storyline_candidates(features, day, exclude=current["id"])
+                others = [(self.storyline_similarity(features, c, day), c) for c in candidates]
                 if not others:
                     continue
                 score, target = max(others, key=lambda x: x[0])

@@ -71,13 +71,17 @@ class Idf:
             self._memo_n = self.n
 
     def prefetch(self, keys: Iterable[str]) -> None:
+        """Make sure the document frequencies of ``keys`` are in the (young) cache."""
+        if not isinstance(keys, (list, tuple, set, dict)):
+            keys = list(keys)
         df = self._df
         missing = [k for k in keys if k not in df]
         if not missing:
             return
         if self.cache_keys is not None and len(df) + len(missing) > self.cache_keys:
-            # A new generation: the young one grows old (its keys come back when used again).
-            self._df_old, self._df = df, {}
+            # A new generation: the young one grows old (its keys come back when used again), but
+            # the keys asked for now stay young.
+            self._df_old, self._df = df, {k: df[k] for k in keys if k in df}
             self._idf.clear()
             df = self._df
         old = self._df_old
