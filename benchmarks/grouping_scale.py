@@ -21,14 +21,17 @@ For each size N a fresh file-backed store is built through the real code path, e
 ``refine`` after every chunk of ``ORDER_CHUNK`` articles). Then a fixed probe set, the same at
 every size (half continue storylines present in every store, half start new ones; dated on the
 last day of the year or just after), is grouped one probe at a time, each in a transaction that is
-rolled back, best of ``--repeat`` passes:
+rolled back, best of ``--repeat`` passes. The stores of all sizes are built first and stay open;
+the passes then interleave the sizes (1k, 10k, 100k, 1k, ...), so that every size meets the same
+load of a shared machine:
 
 * warm: the grouper that built the store, its idf cache restored after each rollback (the next
-  article of a long ingest run; memory is measured before the probes);
+  article of a long ingest run; memory is measured after the build, before the probes);
 * cold: ``grouper.idf.forget()`` before and after each probe (the first article of a new run).
 
 The figure is the time of ``Grouper.add`` per article: CPU time of this process (the ratio line),
-which other work on a shared machine leaves nearly intact, and wall time beside it.
+which other work on a shared machine leaves nearly intact, and wall time beside it; the system
+share of that CPU time and the reads per probe show what the store's file costs.
 
     .venv/bin/python benchmarks/grouping_scale.py [--sizes 1000,10000,100000] [--probes 200] [--seed 0]
         [--repeat 3] [--profile N]
@@ -148,8 +151,10 @@ class World:
                 text = " ".join(article.text[start:end].split())
                 if len(text.split()) >= 6:
                     self.sentences.append((text, terms))
-        self.story = lru_cache(maxsize=20_000)(self._story)
-        self.event = lru_cache(maxsize=20_000)(self._event)
+        # Storylines last weeks and articles come in publication order: a few thousand cached
+        # storylines and events cover the active ones (a cache miss only recomputes a seeded draw).
+        self.story = lru_cache(maxsize=4096)(self._story)
+        self.event = lru_cache(maxsize=4096)(self._event)
 
     def _rng(self, *key: int) -> np.random.Generator:
         return np.random.default_rng([self.seed, *key])
@@ -343,21 +348,34 @@ def _bcubed_f1(predicted: dict[str, object], gold: dict[str, object]) -> float:
 
 
 class Clock:
-    """Wall and CPU seconds of one section (CPU time is what a busy shared machine leaves intact)."""
+    """Wall, CPU and system seconds of one section (CPU time is what a busy shared machine leaves
+    nearly intact; system time is mostly the store's file reads)."""
 
     def __enter__(self) -> "Clock":
         self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.sys = resource.getrusage(resource.RUSAGE_SELF).ru_stime
         return self
 
     def __exit__(self, *exc) -> None:
         self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+        self.sys = resource.getrusage(resource.RUSAGE_SELF).ru_stime - self.sys
+
+
+def _io() -> dict[str, int]:
+    """Read syscalls and bytes read from the disk by this process so far."""
+    try:
+        with open("/proc/self/io") as io:
+            fields = dict(line.split(": ") for line in io.read().splitlines() if ": " in line)
+        return {"syscr": int(fields["syscr"]), "read_bytes": int(fields["read_bytes"])}
+    except OSError:
+        return {"syscr": 0, "read_bytes": 0}
 
 
 def build(store: Store, grouper: Grouper, world: World, plan: Plan, refine: bool, label: str) -> dict:
     """Ingest ``plan`` article by article the way ``ingest_documents`` does."""
     settings = grouper.settings
-    start = time.perf_counter()
-    add_cpu = refine_cpu = 0.0
+    start, io_start = time.perf_counter(), _io()
+    add_cpu = add_sys = refine_cpu = 0.0
     recent: list[float] = []
     chunk: list[str] = []
     for i, (day, sid, eid, aid) in enumerate(plan, 1):
@@ -372,6 +390,7 @@ def build(store: Store, grouper: Grouper, world: World, plan: Plan, refine: bool
                 grouper.add(article, analysis)
             store.add_entity_mentions(analysis.mentions)
         add_cpu += clock.cpu
+        add_sys += clock.sys
         recent.append(clock.cpu)
         chunk.append(article.id)
         if len(chunk) >= ORDER_CHUNK or i == len(plan):
@@ -384,7 +403,9 @@ def build(store: Store, grouper: Grouper, world: World, plan: Plan, refine: bool
             chunk = []
         if i % 5000 == 0 or i == len(plan):
             print(f"  [{label}] {i:>7,} / {len(plan):,} built  {time.perf_counter() - start:7.1f} s  "
-                  f"(add {1000 * add_cpu / i:.2f} ms CPU/article, refine {refine_cpu:.1f} s CPU, "
+                  f"(add {1000 * add_cpu / i:.2f} ms CPU/article of which system {1000 * add_sys / i:.2f}, "
+                  f"last 1k {1000 * float(np.mean(recent[-1000:])):.2f}; refine {refine_cpu:.1f} s CPU; "
+                  f"disk reads {(_io()['read_bytes'] - io_start['read_bytes']) / 2**20:.0f} MB; "
                   f"rss {_rss_mb():.0f} MB)", file=sys.stderr, flush=True)
     return {"wall": time.perf_counter() - start, "add": add_cpu, "refine": refine_cpu,
             "last_1k_ms": 1000 * float(np.mean(recent[-1000:])) if recent else float("nan")}
@@ -392,7 +413,7 @@ def build(store: Store, grouper: Grouper, world: World, plan: Plan, refine: bool
 
 def probe(store: Store, grouper: Grouper, world: World, probes: Plan, cold: bool,
           joined: Counter | None = None) -> np.ndarray:
-    """(wall, CPU) seconds of ``Grouper.add`` per probe, each in a transaction rolled back afterwards.
+    """(wall, CPU, system) seconds of ``Grouper.add`` per probe, each in a transaction rolled back afterwards.
 
     ``joined`` counts the probes that joined a stored storyline and a stored event.
     """
@@ -408,7 +429,7 @@ def probe(store: Store, grouper: Grouper, world: World, probes: Plan, cold: bool
                 store.insert_article(article, analysis)
                 with Clock() as clock:
                     event_id, _ = grouper.add(article, analysis)
-                times.append((clock.wall, clock.cpu))
+                times.append((clock.wall, clock.cpu, clock.sys))
                 store.add_entity_mentions(analysis.mentions)
                 if joined is not None:
                     event = store.group_record("events", event_id)
@@ -463,25 +484,47 @@ def _best(passes) -> np.ndarray:
     return min(passes, key=lambda times: times[:, 1].mean())
 
 
-def measure(world: World, settings: Settings, n: int, anchors: Plan, probes: Plan, seed: int,
-            refine: bool, repeat: int, workdir: Path, profile: int = 0) -> dict:
+def prepare(world: World, settings: Settings, n: int, anchors: Plan, seed: int, refine: bool,
+            workdir: Path) -> dict:
+    """Build the store of ``n`` articles; it stays open (with its grouper) for the timed passes."""
     path = workdir / f"store-{n}.db"
-    plan = store_plan(seed, n, anchors)
     store = Store(path)
     grouper = Grouper(store, settings)
-    built = build(store, grouper, world, plan, refine, f"{n:,}")
-    rss, peak_rss = _rss_mb(), _peak_rss_mb()
-    joined: Counter = Counter()
-    warm = _best(probe(store, grouper, world, probes, cold=False, joined=None if r else joined)
-                 for r in range(repeat))
-    idf_cache = len(vars(grouper.idf).get("_df", ()))
-    cold = _best(probe(store, grouper, world, probes, cold=True) for _ in range(repeat))
+    built = build(store, grouper, world, store_plan(seed, n, anchors), refine, f"{n:,}")
+    return {"n": n, "path": path, "store": store, "grouper": grouper, "build": built,
+            "rss_mb": _rss_mb(), "peak_rss_mb": _peak_rss_mb(), "warm_passes": [], "cold_passes": [],
+            "joined": Counter(), "io": Counter()}
+
+
+def timed_passes(states: list[dict], world: World, probes: Plan, repeat: int) -> None:
+    """``repeat`` warm then ``repeat`` cold passes, the sizes interleaved (1k, 10k, 100k, 1k, ...):
+    every size meets the same load of a shared machine, and the best pass of each is kept."""
+    for cold in (False, True):
+        for r in range(repeat):
+            for state in states:
+                store, grouper = state["store"], state["grouper"]
+                joined = state["joined"] if not cold and r == 0 else None
+                before = _io()
+                times = probe(store, grouper, world, probes, cold=cold, joined=joined)
+                after = _io()
+                state["cold_passes" if cold else "warm_passes"].append(times)
+                if not cold:
+                    for k in before:
+                        state["io"][k] += after[k] - before[k]
+                    state["io"]["passes"] += 1
+            if not cold:
+                for state in states:
+                    state["idf_cache"] = len(vars(state["grouper"].idf).get("_df", ()))
+
+
+def finish(state: dict, world: World, probes: Plan, profile: int = 0) -> dict:
+    """Profile (if asked), score the synthetic grouping, close and remove the store."""
+    store, grouper, n = state["store"], state["grouper"], state["n"]
     if profile:
         grouper.idf.forget()  # the cold passes left the cache empty: one pass warms it again
         probe(store, grouper, world, probes, cold=False)
         print(f"\n--- profile of one warm pass at {n:,} ---\n"
               f"{profile_pass(store, grouper, world, probes, profile)}", file=sys.stderr, flush=True)
-
     events = store.events()
     storyline_of = {e["id"]: e["storyline_id"] for e in events}
     predicted_event, predicted_story, gold_event, gold_story = {}, {}, {}, {}
@@ -491,25 +534,28 @@ def measure(world: World, settings: Settings, n: int, anchors: Plan, probes: Pla
             predicted_event[article_id], predicted_story[article_id] = event_id, storyline_of[event_id]
             gold_event[article_id], gold_story[article_id] = (sid, eid), sid
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    io = state["io"]
     result = {
         "n": n, "stored": store.article_count(),
         "storylines": len(store.storylines()), "events": len(events),
         "gold_storylines": len(set(gold_story.values())), "gold_events": len(set(gold_event.values())),
         "f1_events": _bcubed_f1(predicted_event, gold_event),
         "f1_storylines": _bcubed_f1(predicted_story, gold_story),
-        "warm": warm, "cold": cold, "build": built,
-        "rss_mb": rss, "peak_rss_mb": peak_rss,
-        "idf_cache": idf_cache, "joined": joined,
+        "warm": _best(state["warm_passes"]), "cold": _best(state["cold_passes"]), "build": state["build"],
+        "rss_mb": state["rss_mb"], "peak_rss_mb": state["peak_rss_mb"],
+        "idf_cache": state.get("idf_cache", 0), "joined": state["joined"],
+        "reads_per_probe": io["syscr"] / max(1, io["passes"] * len(probes)),
+        "disk_kb_per_probe": io["read_bytes"] / 1024 / max(1, io["passes"] * len(probes)),
     }
     store.close()
-    result["db_mb"] = sum(p.stat().st_size for p in workdir.glob(f"store-{n}.db*")) / 2**20
-    for p in workdir.glob(f"store-{n}.db*"):
+    result["db_mb"] = sum(p.stat().st_size for p in state["path"].parent.glob(f"{state['path'].name}*")) / 2**20
+    for p in state["path"].parent.glob(f"{state['path'].name}*"):
         p.unlink()
     return result
 
 
 def _ms(times: np.ndarray, column: int = 1) -> tuple[float, float]:
-    """Mean and 95th percentile in ms of the CPU (1) or wall (0) column."""
+    """Mean and 95th percentile in ms of the CPU (1), wall (0) or system (2) column."""
     return 1000 * float(times[:, column].mean()), 1000 * float(np.percentile(times[:, column], 95))
 
 
@@ -519,7 +565,8 @@ def _label(n: int) -> str:
 
 def report(results: list[dict], probes: int, repeat: int, rss_at_start: float) -> None:
     print(f"\nGrouper.add per article, {probes} probes per size, each rolled back, best of {repeat} "
-          f"pass{'es' if repeat > 1 else ''}; every store spans 2024; ms of CPU (wall in brackets)")
+          f"pass{'es' if repeat > 1 else ''} (sizes interleaved); every store spans 2024; ms of CPU "
+          f"(wall in brackets)")
     print(f"{'stored':>8} {'storylines':>10} {'events':>7} {'B3 F1 ev/st':>11} "
           f"{'warm mean':>16} {'p95':>6} {'cold mean':>16} {'p95':>6} {'in-build':>8} "
           f"{'build s':>7} {'db MB':>6} {'peak RSS MB':>11}")
@@ -538,7 +585,9 @@ def report(results: list[dict], probes: int, repeat: int, rss_at_start: float) -
               f"{r['gold_events']:,} synthetic events; build {r['build']['wall']:.0f} s wall "
               f"(CPU: Grouper.add {r['build']['add']:.0f} s, refine {r['build']['refine']:.0f} s); "
               f"idf cache {r['idf_cache']:,} keys; RSS after build {r['rss_mb']:.0f} MB; probes joining a stored "
-              f"storyline {r['joined']['storyline']}, a stored event {r['joined']['event']}")
+              f"storyline {r['joined']['storyline']}, a stored event {r['joined']['event']}; warm: system "
+              f"{_ms(r['warm'], 2)[0]:.2f} ms of the CPU time, {r['reads_per_probe']:.0f} read calls and "
+              f"{r['disk_kb_per_probe']:.0f} KB from disk per probe")
     base = results[0]
     for r in results[1:]:
         cpu = r["warm"][:, 1].mean() / base["warm"][:, 1].mean()
@@ -547,8 +596,9 @@ def report(results: list[dict], probes: int, repeat: int, rss_at_start: float) -
         print(f"ratio {_label(r['n'])}/{_label(base['n'])}: {cpu:.2f} (target <= 1.5)   "
               f"wall: {wall:.2f}   cold: {cold:.2f}")
     last = results[-1]
-    print(f"peak memory at {_label(last['n'])}: {last['peak_rss_mb']:.0f} MB RSS (ru_maxrss, whole "
-          f"process; {rss_at_start:.0f} MB after importing recoupe); store file {last['db_mb']:.0f} MB")
+    print(f"peak memory at {_label(last['n'])}: {last['peak_rss_mb']:.0f} MB RSS (ru_maxrss after building it, "
+          f"whole process, the smaller stores still open; {rss_at_start:.0f} MB after importing recoupe); "
+          f"store file {last['db_mb']:.0f} MB")
 
 
 def main() -> None:
@@ -576,11 +626,14 @@ def main() -> None:
           f"articles in every store; {len(probes)} probes", file=sys.stderr, flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="recoupe-grouping-scale-") as tmp:
-        for n in sizes:
-            results.append(measure(world, settings, n, anchors, probes, args.seed,
-                                   not args.no_refine, max(1, args.repeat), Path(tmp), args.profile))
+        states = [prepare(world, settings, n, anchors, args.seed, not args.no_refine, Path(tmp))
+                  for n in sizes]
+        print("timed passes, sizes interleaved ...", file=sys.stderr, flush=True)
+        timed_passes(states, world, probes, max(1, args.repeat))
+        for state in states:
+            results.append(finish(state, world, probes, args.profile))
             r = results[-1]
-            print(f"  [{n:,}] warm {_ms(r['warm'])[0]:.2f} ms, cold {_ms(r['cold'])[0]:.2f} ms CPU per "
+            print(f"  [{r['n']:,}] warm {_ms(r['warm'])[0]:.2f} ms, cold {_ms(r['cold'])[0]:.2f} ms CPU per "
                   f"article", file=sys.stderr, flush=True)
     report(results, len(probes), max(1, args.repeat), rss_at_start)
 

@@ -43,6 +43,7 @@ class Settings:
     candidate_evidence: float = 0.3           # …and only those with this share of the best one's evidence, the idf of the keys shared (rpm2-dev: the chosen one has ≥ 0.58)
     max_event_candidates: int = 60            # most recent events of the storyline scored per article
     idf_cache_keys: int = 200_000             # document frequencies kept in memory while grouping (two generations of this many)
+    grouping_page_cache_mb: int = 64          # SQLite page cache of the store while grouping (its indexes are read at random)
 
     # --- events: the same happening, inside a storyline -------------------------------------
     event_threshold: float = 0.33             # similarity needed to join an event

@@ -213,6 +213,12 @@ class Store:
                                    "seq": row["seq"]}
 
     # --- document frequencies ----------------------------------------------------------------
+    def set_page_cache(self, mebibytes: int) -> None:
+        """Let this connection keep up to ``mebibytes`` of database pages in memory (SQLite's default
+        is 2 MB): grouping reads and updates random pages of large indexes (term_df, storyline_keys,
+        minhash_bands), which otherwise are read back from the file once the archive is large."""
+        self.conn.execute(f"PRAGMA cache_size = -{int(mebibytes) * 1024}")
+
     def doc_count(self) -> int:
         return int(self.conn.execute("SELECT value FROM meta WHERE key = 'doc_count'").fetchone()[0])
 

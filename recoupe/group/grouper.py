@@ -65,6 +65,8 @@ class Grouper:
         self.store = store
         self.settings = settings
         self.idf = Idf(store, settings.idf_cache_keys)
+        if settings.grouping_page_cache_mb:
+            store.set_page_cache(settings.grouping_page_cache_mb)
 
     def add(self, article: Article, analysis: Analysis) -> tuple[int, str | None]:
         """Group one stored article; returns ``(event_id, duplicate_of)``. Call inside a transaction."""
