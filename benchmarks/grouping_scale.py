@@ -34,7 +34,7 @@ which other work on a shared machine leaves nearly intact, and wall time beside 
 share of that CPU time and the reads per probe show what the store's file costs.
 
     .venv/bin/python benchmarks/grouping_scale.py [--sizes 1000,10000,100000] [--probes 200] [--seed 0]
-        [--repeat 3] [--profile N]
+        [--repeat 7] [--profile N]
 
 ``--profile N`` adds one more warm pass per size under cProfile (not timed) and prints its N
 heaviest functions and how many storylines and events each probe scored.
@@ -606,7 +606,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="store sizes, comma-separated")
     parser.add_argument("--probes", type=int, default=200, help="articles timed at each size")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=3, help="passes over the probes; the best is kept")
+    parser.add_argument("--repeat", type=int, default=7, help="passes over the probes; the best is kept")
     parser.add_argument("--no-refine", action="store_true", help="skip the second look while building")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="after the timed passes, profile one more and print its N heaviest functions")
