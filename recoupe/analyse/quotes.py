@@ -41,7 +41,7 @@ fustiger indiquer informer insister interroger ironiser juger lancer lâcher
 marteler menacer mentionner nier noter observer plaider poursuivre préciser prédire prévenir promettre
 proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
-suggérer témoigner tweeter twitter réitérer confesser prôner
+suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 """.split())
 # Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
 _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
@@ -72,8 +72,8 @@ administrateur administratrice préfet préfète magistrat ayatollah cheikh pré
 """.split())
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
-annoncer démentir critiquer dénoncer réclamer exiger demander évoquer confirmer nier réaffirmer promettre
-saluer regretter déplorer proposer pointer émettre appeler exhorter souligner rappeler fustiger condamner
+annoncer démentir critiquer dénoncer mentionner constater réclamer exiger demander évoquer confirmer nier réaffirmer promettre
+regretter déplorer proposer pointer émettre appeler exhorter souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
 """.split())
 _ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
@@ -414,10 +414,11 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
             cut = group.idx
             before = _text(cue.doc)[start_token.idx:cut]
             # cut at the comma (or "tout en", "et") that introduces the next report
-            m = max(before.rfind(","), before.rfind(" et "), before.rfind(" tout en "))
-            if m > 0:
-                cut = start_token.idx + m
-            end = min(end, cut)
+            m = max(before.rfind(","), before.rfind(" et "), before.rfind(" tout en "), before.rfind(" mais "),
+                    before.rfind(" puis "))
+            if m <= 0:
+                continue  # a report nested in the clause ("que les États-Unis avaient proposé …")
+            end = min(end, start_token.idx + m)
     return end
 
 
@@ -471,6 +472,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     inverted_form = before.endswith((",", "»", '"', "”")) and (
         not _preverbal_subjects(verb) or clitic is not None or
         (bool(inverted) and _que_after(verb, quoted) is None and
+         not (any(t.dep_ == "obj" and t.head.i == verb.i for t in inverted) and
+              any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not _inside(c.idx, quoted)
+                  for h in _aux_chain(verb) for c in h.children)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
@@ -549,6 +553,15 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
     if subject is None or inverted_form:
         return out
+    complement = _reported_complement(verb, lemma, unit, cues, quoted)
+    if complement is not None:
+        content = _content(doc, complement[0], complement[1], quoted)
+        if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
+            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
+        return out
+    if _negated(verb) or any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children):
+        return out
     i = verb.i + 1
     end_token = unit.tokens[-1].i + 1
     while i < end_token and (doc[i].pos_ == "ADV" or doc[i].lower_ in _WEEKDAYS or doc[i].like_num and False):
@@ -577,6 +590,90 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
             out[-1].kind = content[2]  # type: ignore[attr-defined]
     return out
+
+
+_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"}
+# Verbs whose prepositional complement is what was said: "accuse X de …", "tonne contre …", "appelle à …".
+_PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à", "au", "aux"),
+               "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"),
+               "exiger": ("de", "des", "du"), "réclamer": ("de", "des", "du"), "protester": ("contre",),
+               "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
+               "mettre": ("contre",)}
+_ANAPHORIC_HEADS = {"version", "décision", "propos", "déclaration", "annonce", "information", "chose",
+                    "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
+
+
+def _negated(verb: Token) -> bool:
+    heads = _aux_chain(verb)
+    words = {c.lower_ for h in heads for c in h.children}
+    return bool(words & {"ne", "n'", "n’"}) and bool(words & {"pas", "jamais", "plus", "guère", "rien"}) or \
+        any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("personne", "nul", "aucun", "aucune") for h in heads
+            for c in h.children)
+
+
+def _is_time(token: Token) -> bool:
+    words = {t.lower_ for t in token.subtree}
+    return token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS or token.lower_ in ("matin", "soir", "jour", "semaine",
+                                                                                    "mois", "année", "an", "fois") \
+        or bool(words & _MONTHS) and any(t.like_num for t in token.subtree)
+
+
+def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
+    """What a speech verb reports through its own complement, read from the parse: an infinitive
+    ("a nié hier avoir trahi…", "a annoncé le 17 octobre avoir perdu…"), a noun phrase ("a critiqué
+    les efforts…", "exige des garanties…") or a prepositional complement ("a tonné contre cet
+    accueil", "les accuse de l'enlèvement…").  Time adverbials and addressees are skipped; a bare
+    anaphor ("cette version", "sa décision") reports nothing."""
+    doc = verb.doc
+    last = unit.tokens[-1].i
+    if _negated(verb) or verb.dep_ == "acl:relcl" and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'")
+                                                          for c in verb.children):
+        return None  # "n'a pas démenti …", "le garçonnet qu'elle dit avoir pris en charge"
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i <= verb.i or child.i > last or _inside(child.idx, quoted) and child.dep_ != "obj":
+            continue
+        cases = [c for c in child.children if c.dep_ in ("case", "mark") and c.i < child.i]
+        preposition = cases[0].lower_ if cases else ""
+        infinitive = child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm") or \
+            child.pos_ == "VERB" and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm")
+                                         for c in child.children)
+        if child.dep_ in ("xcomp", "ccomp", "advcl", "obj") and infinitive and \
+                (not preposition or preposition in ("de", "d'", "à")):
+            if lemma in ("demander", "proposer", "promettre", "appeler", "exhorter", "inviter") and not preposition and \
+                    child.dep_ != "xcomp":
+                continue
+            start = child.left_edge
+            if start.lower_ in ("de", "d'", "à"):
+                start = doc[start.i + 1]
+        elif child.dep_ == "obj" and lemma in _NP_VERBS and child.pos_ in ("NOUN", "PROPN") and \
+                not _is_time(child):
+            determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
+            if not determiners:
+                continue
+            if determiners[0].lower_ in ("ce", "cet", "cette", "ces") or (
+                    child.lemma_.lower() in _ANAPHORIC_HEADS and
+                    not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in child.children)):
+                continue
+            start = child.left_edge
+        elif child.dep_.startswith(("obl", "iobj")) and preposition in _PREP_VERBS.get(lemma, ()) and \
+                child.pos_ in ("NOUN", "PROPN", "VERB") and not _is_time(child):
+            start = doc[cases[0].i + 1]
+        else:
+            continue
+        # the phrase as the parse delimits it, and what the parse hung on the verb after it, up to the
+        # next comma ("la mise en place d'un prêt … pour aider les ménages …")
+        end_token = child.right_edge
+        for sibling in sorted(verb.children, key=lambda t: t.i):
+            if sibling.i <= end_token.i:
+                continue
+            if sibling.left_edge.i != end_token.i + 1 or sibling.dep_ not in ("advcl", "xcomp", "acl", "obl:arg"):
+                break
+            end_token = sibling.right_edge
+        end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
+        if end - start.idx >= 8:
+            return start.idx, end
+    return None
 
 
 def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
@@ -697,8 +794,11 @@ def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
             if other.priority == 3 and other.end <= cut:  # an inverted cue closing a content: not ours
                 continue
             head = text[item.start:cut]
-            m = max(head.rfind(","), head.rfind(" tout en "), head.rfind(" et "))
-            end = item.start + (m if m > 0 else len(head))
+            m = max(head.rfind(","), head.rfind(" tout en "), head.rfind(" et "), head.rfind(" mais "),
+                    head.rfind(" puis "))
+            if m <= 0:
+                continue
+            end = item.start + m
             trimmed = _content(doc, item.start, end, quotation_spans(text))
             if trimmed:
                 item.start, item.end = trimmed[0], trimmed[1]
