@@ -42,6 +42,7 @@ marteler menacer mentionner nier noter observer plaider poursuivre préciser pr�
 proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
+supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher
 """.split())
 # Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
 _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
@@ -72,8 +73,8 @@ administrateur administratrice préfet préfète magistrat ayatollah cheikh pré
 """.split())
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
-annoncer démentir critiquer dénoncer mentionner constater réclamer exiger demander évoquer confirmer nier réaffirmer promettre
-regretter déplorer proposer pointer émettre appeler exhorter souligner rappeler fustiger condamner
+annoncer démentir critiquer dénoncer mentionner constater déclarer réclamer exiger demander évoquer confirmer nier réaffirmer promettre
+regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
 """.split())
 _ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
@@ -238,6 +239,15 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False
     if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
         return True
+    doc = token.doc
+    # "font remarquer que", "fait valoir que", "a fait savoir que"
+    if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
+            any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
+        return True
+    # "a-t-on appris auprès de …", "a-t-on appris de source judiciaire"
+    if _lemma(token) == "apprendre" and any(t.lower_ in ("-on", "-t-on", "on") for t in doc[max(token.i - 3, 0):token.i + 2]) \
+            and any(t.lower_ in ("auprès", "source") for t in doc[token.i + 1:token.i + 4]):
+        return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
     return token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and \
         token.doc[token.i - 1].text in (",", "»", '"', "”")
@@ -322,6 +332,12 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
                        doc[i].lower_ in ("soir", "matin", "dernier")):
         i += 1
+    if i < end and doc[i].text == ",":  # "a lancé, la semaine dernière, son patron, Patrick Werner"
+        close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ","), None)
+        if close is not None and any(t.lower_ in _WEEKDAYS or t.lower_ in _MONTHS or
+                                     t.lower_ in ("semaine", "mois", "soir", "matin", "veille", "lendemain")
+                                     for t in doc[i + 1:close]):
+            i = close + 1
     if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
         # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
         for j in range(i + 2, min(i + 7, end)):
@@ -468,13 +484,30 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         return out  # "s'assurer que": to make sure, not to assure
     inverted = _inverted_subject(verb)
     clitic = _clitic_subject(verb)
+    # 0. "comme l'indique le communiqué, …" / "…, comme l'a expliqué X."
+    if re.search(r"\b[Cc]omme\s+(?:l'|l’|le\s|nous\s|on\s)?$", before) and inverted:
+        if any(t.text == "," for t in inverted):
+            inverted = inverted[:[t.text for t in inverted].index(",")]
+        subject_end = inverted[-1].idx + len(inverted[-1])
+        comme = before.lower().rfind("comme")
+        after = text[subject_end:unit.end]
+        if after.strip(_CONTENT_STRIP + "»\"”"):
+            content = _content(doc, subject_end, unit.end, quoted)
+        else:
+            content = _content(doc, unit.start, unit.start + comme, quoted)
+        if content:
+            out.append(_Found(content[0], content[1], verb, cue_text, inverted, 3))
+            out[-1].kind = content[2]  # type: ignore[attr-defined]
+        return out
     # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
     inverted_form = before.endswith((",", "»", '"', "”")) and (
         not _preverbal_subjects(verb) or clitic is not None or
         (bool(inverted) and _que_after(verb, quoted) is None and
          not (any(t.dep_ == "obj" and t.head.i == verb.i for t in inverted) and
               any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not _inside(c.idx, quoted)
-                  for h in _aux_chain(verb) for c in h.children)) and
+                  for h in _aux_chain(verb) for c in h.children) and
+              not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not _inside(t.idx, quoted)
+                      for t in unit.tokens if t.i < group.i)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
@@ -495,6 +528,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
                 after = _content(doc, tail_start + m.start(1), unit.end, quoted)
+                if after and content[2] == "indirect" and not any(
+                        t.pos_ in ("VERB", "AUX") for t in unit.tokens if content[0] <= t.idx < content[1]):
+                    out.pop()  # "Avec la crise, suppute l'Afub, « … »": the content is the quotation
                 if after:
                     out.append(_Found(after[0], after[1], verb, cue_text, subject, 3))
                     out[-1].kind = after[2]  # type: ignore[attr-defined]
@@ -651,6 +687,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
             if not determiners:
                 continue
+            if lemma == "déclarer" and "Poss=Yes" not in str(determiners[0].morph):
+                continue  # "a déclaré son intention de …", not "a déclaré X persona non grata"
             if determiners[0].lower_ in ("ce", "cet", "cette", "ces") or (
                     child.lemma_.lower() in _ANAPHORIC_HEADS and
                     not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in child.children)):
@@ -699,7 +737,8 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
     before = text[unit.start:first.idx].strip(_CONTENT_STRIP)
     after = text[source_end:unit.end].strip(_CONTENT_STRIP)
-    if len(before) >= len(after):
+    colon_follows = text[source_end:source_end + 1] == ":"
+    if len(before) >= len(after) or colon_follows and len(before) > 8:
         span = _content(doc, unit.start, first.idx, quoted)
     else:
         span = _content(doc, source_end, unit.end, quoted)
@@ -1102,6 +1141,25 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
     # "-t-on expliqué de source diplomatique"
     if len(words) == 1 and words[0].lower_ in ("-on", "on", "-t-on"):
         if item.cue is not None:
+            near = doc[item.cue.i + 1: min(item.cue.i + 4, len(doc))]
+            at = next((t for t in near if t.lower_ == "auprès"), None)
+            if at is not None:  # "a-t-on appris auprès d'une des organisations, le Syndicat de la magistrature"
+                end = next((t.i for t in doc[at.i + 1: _sent(at).end] if t.text in (".", ";", "(", ":")), _sent(at).end)
+                words = [t for t in doc[at.i + 1: end] if not t.is_space]
+                while words and words[0].lower_ in ("de", "d'", "du", "des"):
+                    words = words[1:]
+                if "," in [t.text for t in words]:
+                    k = [t.text for t in words].index(",")
+                    named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words[k + 1:])
+                    words = words[k + 1:] if named else words[:k]
+                while words and words[-1].is_punct:
+                    words = words[:-1]
+                if words:
+                    name = _phrase(doc, words)
+                    for mention in refs.mentions_in(words):
+                        name = refs.expansions.get(_fold(mention.text), mention.text)
+                        return (name, mention.entity_id, name, words[0].idx, words[-1].idx + len(words[-1]))
+                    return (name, None, name, words[0].idx, words[-1].idx + len(words[-1]))
             for child in item.cue.children:
                 if child.lemma_ == "source":
                     source = [t for t in doc[child.i: child.i + 2] if t.pos_ in ("NOUN", "ADJ")]
