@@ -931,6 +931,51 @@ class _Referents:
             if m.label == "PER":
                 for role in self._roles_of(m):
                     self.roles.setdefault(m.key, []).append(role)
+        self.genders = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's grammatical gender as the article marks it: a title ("Mme", "M."), the
+        determiner or the form of a role noun next to the name ("la ministre de l'Economie Christine
+        Lagarde", "Rama Yade, secrétaire d'Etat"), a participle or adjective agreeing with the name
+        ("Ingrid Betancourt, libérée …", "X est arrivée")."""
+        doc = self.doc
+        votes: dict[str, list[int]] = {}
+        for m in self.mentions:
+            if m.label != "PER":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            # nouns such as "otage", "ministre" or "secrétaire" are tagged masculine whoever holds them:
+            # only a determiner, a title, a feminine form or an agreeing participle tells
+            marks: list[str] = []
+            before = [t for t in doc[max(span.start - 4, 0):span.start] if t.text != ","]
+            if before and before[-1].text in ("M.", "Monsieur", "MM."):
+                marks += ["Masc", "Masc"]
+            elif before and before[-1].text in ("Mme", "Madame", "Mlle", "Mademoiselle", "Mmes"):
+                marks += ["Fem", "Fem"]
+            elif before and before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in \
+                    {_fold(r) for r in ROLE_NOUNS}:
+                marks += [g for t in before[-3:] for g in t.morph.get("Gender")
+                          if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem"]
+            after = doc[span.end: span.end + 3]
+            if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
+                    (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
+                marks += [g for g in after[1].morph.get("Gender") if g == "Fem" or after[1].pos_ == "VERB"]
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
+                head = root.head
+                if "Part" in head.morph.get("VerbForm") and any(c.lemma_ == "être" for c in head.children
+                                                                if c.dep_.startswith("aux")) or \
+                        head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children):
+                    marks += head.morph.get("Gender")
+            entry = votes.setdefault(m.key, [0, 0])
+            entry[0] += marks.count("Fem")
+            entry[1] += marks.count("Masc")
+        return {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
+
+    def compatible(self, key: str, gender: str | None) -> bool:
+        return gender not in ("m", "f") or self.genders.get(key, gender) == gender
 
     def mentions_in(self, tokens: list[Token]) -> list[Mention]:
         if not tokens:
@@ -1027,18 +1072,58 @@ class _Referents:
                 not _inside(m.start, self.quoted)]
         return orgs[-1] if orgs else None
 
-    def last_person_before(self, position: int, spoken: list[tuple[int, str]]) -> str | None:
+    def person(self, mention: Mention) -> bool:
+        """A PER mention that can be a speaker: not "l'Homme" of "droits de l'Homme"."""
+        if mention.label != "PER":
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is None or span.start == 0 or self.doc[span.start - 1].pos_ != "DET" or \
+            len(mention.text.split()) > 1
+
+    def last_person_before(self, position: int, spoken: list[tuple[int, str]], gender: str | None = None,
+                           governed: bool = False) -> str | None:
         """The person the text was last talking about: the latest speaker, or the latest named
-        person outside quotations who is not governed by a preposition."""
-        best: tuple[int, str] | None = None
-        for at, key in spoken:
-            if at < position and (best is None or at > best[0]):
-                best = (at, key)
+        person outside quotations who is not governed by a preposition (unless ``governed``: "ce
+        dernier", "celui-ci" point at the last person named, whatever governs it), of the pronoun's
+        gender when the article marks it."""
+        candidates = [(at, key) for at, key in spoken if at < position] + \
+            [(m.start, m.key) for m in self.mentions if self.person(m) and m.start < position and
+             not _inside(m.start, self.quoted) and (governed or not self.governed(m))]
+        return self._latest(candidates, gender)
+
+    def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
+        """The latest candidate of the right gender; one whose gender the article marks is preferred
+        to a later one whose gender is unknown, within a few paragraphs."""
+        fitting = sorted((c for c in candidates if self.compatible(c[1], gender)), reverse=True)
+        if not fitting:
+            return None
+        if gender in ("m", "f"):
+            marked = [c for c in fitting if self.genders.get(c[1]) == gender == "f"]
+            if marked and fitting[0][0] - marked[0][0] < 1500:
+                return marked[0][1]
+        return fitting[0][1]
+
+    def described_person(self, position: int, gender: str | None, signature) -> str | None:
+        """Who a definite description ("la responsable socialiste", "le praticien", "le Texan") most
+        likely designates: the latest person named before it, of its gender, whose roles do not
+        contradict it (a "ministre de la Défense" is not "le premier ministre")."""
+        candidates = []
         for m in self.mentions:
-            if m.label == "PER" and m.start < position and not _inside(m.start, self.quoted) and \
-                    not self.governed(m) and (best is None or m.start > best[0]):
-                best = (m.start, m.key)
-        return best[1] if best else None
+            if not self.person(m) or m.start >= position or _inside(m.start, self.quoted):
+                continue
+            if signature is not None:
+                same_head = [r for _, r in self.roles.get(m.key, []) if r[0] == signature[0]]
+                if same_head and not any(set(signature[1]) <= set(r[1]) for r in same_head):
+                    continue
+            candidates.append((m.start, m.key))
+        if signature is None:  # "l'ex-otage", "le Texan": the article's main character, of that gender
+            counts: dict[str, int] = {}
+            for _, key in candidates:
+                if self.compatible(key, gender):
+                    counts[key] = counts.get(key, 0) + 1
+            latest = {key: at for at, key in candidates}
+            return max(counts, key=lambda k: (counts[k], latest[k])) if counts else None
+        return self._latest(candidates, gender)
 
 
 def _role_signature(tokens: list[Token]) -> tuple[str, tuple[str, ...]] | None:
@@ -1083,7 +1168,7 @@ def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers
                                                              alignment_mode="expand")[0]).start:
             speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
         else:
-            speaker = _speaker(doc, item, refs, spoken)
+            speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
         resolved[id(item)] = speaker
         resolved_list.append((item.start, speaker))
         previous = item
@@ -1129,7 +1214,35 @@ def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Refer
     return (None, None, None, None, None)
 
 
-def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
+_DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
+                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
+                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal"}
+
+
+def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", previous, at: int) -> tuple | None:
+    """The issuer of a document that is the grammatical source: "l'arrêt de la chambre de
+    l'instruction" → the chamber; "le communiqué" alone → whoever was quoted just before (the
+    communiqué that speaker issued), within three paragraphs."""
+    after = [t for t in tokens if t.i > head.i]
+    while after and after[0].pos_ == "ADJ":
+        after = after[1:]
+    if after and after[0].lower_ in ("de", "du", "des", "d'") and len(after) > 1:
+        words = after[1:]
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        if words:
+            for mention in refs.mentions_in(words):
+                name = refs.expansions.get(_fold(mention.text), mention.text)
+                if mention.label == "PER":
+                    name = refs.names.get(mention.key, name)
+                return (name, mention.entity_id)
+            return (_phrase(doc, words), None)
+    if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
+        return previous[1][:2]
+    return None
+
+
+def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
     if not tokens:
         return (None, None, None, None, None)
@@ -1167,16 +1280,22 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
                     return (text, None, text, source[0].idx, source[-1].idx + len(source[-1]))
         return (None, None, phrase, start, end)
     # a pronoun: the person last talked about
-    if len(words) == 1 and words[0].lower_ in _PRONOUNS:
-        if _PRONOUNS[words[0].lower_] == "p":
+    pronoun = "".join(t.text for t in words).lower()
+    if pronoun in _PRONOUNS:
+        if _PRONOUNS[pronoun] == "p":
             return (None, None, phrase, start, end)
-        key = refs.last_person_before(anchor, spoken)
+        demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
+        key = refs.last_person_before(anchor, spoken, _PRONOUNS[pronoun], governed=demonstrative)
         return person(key) if key else (None, None, phrase, start, end)
     # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
     for mention in refs.mentions_in(tokens):
         if mention.label == "PER" and not refs.governed(mention):
             return person(mention.key)
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
+    if _fold(head.lemma_ or head.text) in _DOCUMENT_NOUNS or _fold(head.text) in _DOCUMENT_NOUNS:
+        issuer = _issuer(doc, tokens, head, refs, previous, item.start)
+        if issuer is not None:
+            return (issuer[0], issuer[1], phrase, start, end)
     # a role phrase the article gave to a named person
     if head.pos_ in ("NOUN", "ADJ"):
         key = refs.person_for_role(tokens, anchor)
@@ -1197,7 +1316,10 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken) -> tuple:
                 return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
         elif _fold(head.lemma_ or head.text) not in _THING_NOUNS and \
                 (head.lemma_ or head.text).lower() not in _GROUP_HEADS:
-            key = refs.salient_person_before(anchor)
+            genders = [g for t in tokens[:3] if t.pos_ in ("DET", "NOUN", "ADJ") for g in t.morph.get("Gender")]
+            gender = "f" if "Fem" in genders and "Masc" not in genders else \
+                "m" if "Masc" in genders and "Fem" not in genders else None
+            key = refs.described_person(anchor, gender, _role_signature(tokens)) or refs.salient_person_before(anchor)
             if key:
                 return person(key)
     clean = _phrase(doc, tokens)
