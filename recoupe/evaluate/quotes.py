@@ -13,7 +13,14 @@ found are reported.
 * Speaker accuracy = matched quotes whose speaker is right / matched quotes.  Right: the folded
   names are equal, or one is the other's surname-suffix ("Rutte" / "Mark Rutte"), or — for role
   phrases, groups and anonymous sources — they share at least half of the shorter one's content
-  words ("responsables occidentaux" / "les responsables occidentaux de l'Otan").
+  words ("responsables occidentaux" / "les responsables occidentaux de l'Otan"), or one is a
+  one-word acronym of the other: its letters, in order, are the initials of the other's words once the
+  short function words (de, des, du, la, le, les, l', d', et, pour, sur, aux, en) and the
+  preposition contre are left out ("Farc" / "Forces Armées Révolutionnaires de Colombie", "PCF" /
+  "Parti communiste français", "Afub" / "Association française des usagers des banques", "AFLD" /
+  "Agence française de lutte contre le dopage"; not "PS" / "Parti communiste français").  The gold
+  writes an organisation by the full form where the article spells its acronym out, and an extractor
+  may name it by either.
 * Misses are listed by gold kind and speaker kind; false positives by predicted kind; speaker errors
   with both names.
 
@@ -35,10 +42,22 @@ from ..settings import Settings
 
 GOLD = Path(__file__).with_name("gold") / "quotes.json"
 _STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en"}
+# left out of an expansion before its initials are compared with an acronym (folded: "l'" -> "l");
+# "contre" too, or "AFLD" would not be "Agence française de lutte contre le dopage"
+_ACRONYM_SKIP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "sur", "aux", "en", "contre"}
 
 
 def _fold(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", unidecode(text or "").lower()).strip()
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """``short`` (folded, one word) is the acronym of ``long`` (folded): its letters are the initials
+    of ``long``'s words, the short function words and "contre" left out."""
+    if not short.isalpha() or not 2 <= len(short) <= 10:
+        return False
+    words = [w for w in long.split() if w not in _ACRONYM_SKIP]
+    return len(words) == len(short) and "".join(w[0] for w in words) == short
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
@@ -46,6 +65,8 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if not p or not g:
         return p == g
     if p == g or g.endswith(" " + p) or p.endswith(" " + g):
+        return True
+    if _acronym_of(p, g) or _acronym_of(g, p):
         return True
     pw = {w for w in p.split() if w not in _STOP}
     gw = {w for w in g.split() if w not in _STOP}

@@ -1,0 +1,85 @@
+"""The quote gold set (``recoupe/evaluate/gold/quotes.json``, ``docs/quotes-gold.md``) and the speaker
+matching that scores an extractor against it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from recoupe.evaluate.quotes import GOLD, same_speaker
+
+from .conftest import RPM2, SHARED
+
+
+@pytest.mark.parametrize(("acronym", "expansion"), [
+    ("Farc", "Forces Armées Révolutionnaires de Colombie"),
+    ("PCF", "Parti communiste français"),
+    ("Afub", "Association française des usagers des banques"),
+    ("AFLD", "Agence française de lutte contre le dopage"),
+])
+def test_an_acronym_and_its_expansion_are_the_same_speaker(acronym, expansion):
+    assert same_speaker(acronym, expansion)
+    assert same_speaker(expansion, acronym)
+    assert same_speaker(acronym.upper(), expansion.lower())
+
+
+@pytest.mark.parametrize(("predicted", "gold"), [
+    ("PS", "Parti communiste français"),
+    ("PCF", "PS"),
+    ("LNDD", "Agence française de lutte contre le dopage"),
+    ("AFLD", "Association française des usagers des banques"),
+    ("Afub", "Agence française de lutte contre le dopage"),
+    ("Farc", "Forces armées colombiennes"),
+    ("PCF", "Parti communiste"),
+    ("Banque de France", "Association française des usagers des banques"),
+])
+def test_other_acronyms_and_names_are_not(predicted, gold):
+    assert not same_speaker(predicted, gold)
+
+
+def test_the_rest_of_the_rule_is_unchanged():
+    assert same_speaker("Rutte", "Mark Rutte") and same_speaker("Mark Rutte", "Mark Rutte")
+    assert same_speaker("les responsables occidentaux", "responsables occidentaux")
+    assert same_speaker("proches", "proches d'Ingrid Betancourt")
+    assert not same_speaker("Donald Trump", "Mark Rutte")
+    assert not same_speaker(None, "Mark Rutte") and same_speaker(None, None)
+
+
+def test_the_gold_file_keeps_its_format():
+    raw = GOLD.read_text(encoding="utf-8")
+    gold = json.loads(raw)
+    assert json.dumps(gold, indent=2, ensure_ascii=False) + "\n" == raw
+    assert gold["format"] == "recoupe-quotes-gold/1" and len(gold["articles"]) == 45
+    keys = ["text", "occurrence", "start", "end", "kind", "speaker", "speaker_kind", "cue"]
+    for aid, art in gold["articles"].items():
+        quotes = art["quotes"]
+        assert [q["start"] for q in quotes] == sorted(q["start"] for q in quotes), aid
+        assert all(a["end"] <= b["start"] for a, b in zip(quotes, quotes[1:])), aid
+        for q in quotes:
+            assert list(q) == keys, (aid, q["text"][:40])
+            assert q["end"] - q["start"] == len(q["text"]), (aid, q["text"][:40])
+            assert q["kind"] in {"direct", "indirect", "mixed"}
+            assert q["speaker_kind"] in {"person", "organisation", "group", "anonymous", "document"}
+
+
+@pytest.mark.skipif(not (RPM2.exists() and (SHARED / "seeds").exists()),
+                    reason="../shared/corpora/{seeds,rpm2-dev} are not beside the project")
+def test_the_gold_offsets_point_into_the_cleaned_text():
+    from recoupe.clean import clean_document
+    from recoupe.records import ReadError
+    from recoupe.settings import DEFAULT_SETTINGS
+    from recoupe.sources import read_paths
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    texts = {raw.id: clean_document(raw).text
+             for raw in read_paths([SHARED / "seeds", RPM2], DEFAULT_SETTINGS)
+             if not isinstance(raw, ReadError) and raw.id in gold}
+    assert set(texts) == set(gold)
+    for aid, art in gold.items():
+        text = texts[aid]
+        for q in art["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"], (aid, q["text"][:40])
+            at = -1
+            for _ in range(q["occurrence"] + 1):
+                at = text.find(q["text"], at + 1)
+            assert at == q["start"], (aid, "occurrence", q["text"][:40])
