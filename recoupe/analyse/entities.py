@@ -1,6 +1,7 @@
 """Repairs to spaCy's entity mentions on news, and the roles an article gives to people.
 
-* titles are not entities: "Premier ministre", "Président" tagged alone are dropped;
+* titles are not entities: "Premier ministre", "Président" tagged alone are dropped, and so are role
+  phrases spaCy takes for organisations ("ministre de la Santé");
 * context fixes the type: a name given a role ("le président estonien, Alar Karis", "Alar Karis,
   président estonien") is a person whatever spaCy said; a mention headed by an institution word
   ("ministère russe des Affaires étrangères", "Comité militaire") is an organisation;
@@ -42,6 +43,8 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
                          w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
                          for w in words):
             continue  # "Premier ministre", "Président": a title, not a referent
+        if words and m.text[:1].islower() and words[0] in _ROLE_WORDS and words[0] not in _ORG_HEADS:
+            continue  # "ministre de la Santé", "secrétaire d'Etat à la Famille": a role, not a referent
         if m.label != "ORG" and words and words[0] in _ORG_HEADS and len(words) > 1:
             m = dataclasses.replace(m, label="ORG")
         kept.append(m)

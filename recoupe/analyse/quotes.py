@@ -71,6 +71,7 @@ militant militante opposant opposante entraîneur sélectionneur archevêque év
 monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
 administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
 """.split())
+_ROLE_FOLDED = frozenset(re.sub(r"[^a-z0-9]+", " ", unidecode(r).lower()).strip() for r in ROLE_NOUNS)
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer réclamer exiger demander évoquer confirmer nier réaffirmer promettre
@@ -954,21 +955,21 @@ class _Referents:
                 marks += ["Masc", "Masc"]
             elif before and before[-1].text in ("Mme", "Madame", "Mlle", "Mademoiselle", "Mmes"):
                 marks += ["Fem", "Fem"]
-            elif before and before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in \
-                    {_fold(r) for r in ROLE_NOUNS}:
+            elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
+                             _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
                 marks += [g for t in before[-3:] for g in t.morph.get("Gender")
                           if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem"]
             after = doc[span.end: span.end + 3]
             if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
                     (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
-                marks += [g for g in after[1].morph.get("Gender") if g == "Fem" or after[1].pos_ == "VERB"]
+                marks += [g for g in after[1].morph.get("Gender") if g == "Fem"]
             root = span.root
             if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
                 head = root.head
                 if "Part" in head.morph.get("VerbForm") and any(c.lemma_ == "être" for c in head.children
                                                                 if c.dep_.startswith("aux")) or \
                         head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children):
-                    marks += head.morph.get("Gender")
+                    marks += [g for g in head.morph.get("Gender") if g == "Fem"]  # the masculine is unmarked
             entry = votes.setdefault(m.key, [0, 0])
             entry[0] += marks.count("Fem")
             entry[1] += marks.count("Masc")
@@ -1116,6 +1117,10 @@ class _Referents:
                 if same_head and not any(set(signature[1]) <= set(r[1]) for r in same_head):
                     continue
             candidates.append((m.start, m.key))
+        if not candidates:  # "L'ex-candidate à la présidentielle a annoncé …" before the name is given
+            later = [m for m in self.mentions if self.person(m) and position <= m.start < position + 600 and
+                     not _inside(m.start, self.quoted) and self.compatible(m.key, gender)]
+            return later[0].key if later else None
         if signature is None:  # "l'ex-otage", "le Texan": the article's main character, of that gender
             counts: dict[str, int] = {}
             for _, key in candidates:
@@ -1244,6 +1249,10 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
 
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
+    while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
+        tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
+    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT")):
+        tokens = tokens[:-1]
     if not tokens:
         return (None, None, None, None, None)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -1301,21 +1310,23 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         key = refs.person_for_role(tokens, anchor)
         if key:
             return person(key)
+    determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
+    definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):
-        if mention.start <= head.idx < mention.end:
+        if mention.start <= head.idx < mention.end and \
+                not (mention.label == "MISC" and definite and head.text[:1].islower()):  # "le prix Nobel de la Paix"
             name = refs.expansions.get(_fold(mention.text), mention.text)
             return (name, mention.entity_id, phrase, start, end)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
     # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
-    determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
-    if determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         if _fold(head.lemma_ or head.text) in _ORG_NOUNS:
             org = refs.last_organisation_before(anchor)
             if org is not None:
                 return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
         elif _fold(head.lemma_ or head.text) not in _THING_NOUNS and \
-                (head.lemma_ or head.text).lower() not in _GROUP_HEADS:
+                ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
             genders = [g for t in tokens[:3] if t.pos_ in ("DET", "NOUN", "ADJ") for g in t.morph.get("Gender")]
             gender = "f" if "Fem" in genders and "Masc" not in genders else \
                 "m" if "Masc" in genders and "Fem" not in genders else None
