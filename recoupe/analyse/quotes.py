@@ -35,7 +35,7 @@ from ..records import Mention, Quote
 
 SPEECH_VERBS = frozenset("""
 accuser admettre affirmer ajouter alerter annoncer appeler argumenter assurer avancer avertir avouer
-certifier clamer commenter concéder conclure confier confirmer considérer constater contester croire
+certifier clamer commenter concéder conclure confier confirmer considérer constater contester
 déclarer déplorer démentir dénoncer détailler dire écrire estimer exhorter expliquer exiger évoquer
 fustiger indiquer informer insister interroger ironiser juger lancer lâcher
 marteler menacer mentionner nier noter observer plaider poursuivre préciser prédire prévenir promettre
@@ -568,6 +568,16 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 break
             last = b
         start = inside[0][0]
+        # the fragment inside a reported complement: the whole complement ("a mentionné la décision
+        # de … « afin de … »", "a exhorté la France à prendre « ses responsabilités » pour …")
+        complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
+        if complement is not None and complement[0] < inside[0][0] < complement[1] and \
+                text[complement[0]:inside[0][0]].strip(" «\"“"):
+            content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
+            if content:
+                out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
+                out[-1].kind = content[2]  # type: ignore[attr-defined]
+                return out
         head = doc.char_span(start, start + 1, alignment_mode="expand")
         if head is not None and head[0].i > 0:
             before_mark = doc[head[0].i - 1]
@@ -882,6 +892,13 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
             (alone or re.search(r"[.!?…]\s*$", inner) or len(inner.split()) >= 8)
         if not (alone and len(inner.split()) >= 2 or sentence_like):
             continue
+        paragraph_start = text.rfind("\n", 0, s) + 1
+        paragraph_end = text.find("\n", e)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        heading = not text[paragraph_start:s].strip() and not text[e:paragraph_end].strip() and \
+            len(inner.split()) <= 10 and not re.search(r"[.!?…]\s*$", inner)
+        if heading or inner.lower() in (text[:s] + text[e:]).lower():
+            continue  # a subheading, or a pull-quote repeating words quoted elsewhere
         item = _Found(part[0], part[1], None, "", None, 0)
         item.kind = "direct"  # type: ignore[attr-defined]
         item.context = True  # type: ignore[attr-defined]
