@@ -238,9 +238,14 @@ def _cue_form(token: Token) -> bool:
 def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if _inside(token.idx, quoted):
         return False
+    doc = token.doc
+    if _lemma(token) == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
+        return False  # "répondre de ses actes": to answer for, not to reply
+    if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
+            "Past" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
+        return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
     if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
         return True
-    doc = token.doc
     # "font remarquer que", "fait valoir que", "a fait savoir que"
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
@@ -251,7 +256,8 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
     return token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and \
-        token.doc[token.i - 1].text in (",", "»", '"', "”")
+        token.doc[token.i - 1].text in (",", "»", '"', "”") and not token.ent_type_ and \
+        not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")  # not "Lance Armstrong"
 
 
 _CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
@@ -266,6 +272,8 @@ def _clitic_subject(verb: Token) -> Token | None:
     for token in doc[max(verb.i - 3, 0): min(verb.i + 2, len(doc))]:
         if token.lower_ in _CLITICS:
             return token
+    if verb.lower_.endswith(_CLITICS):  # "confirme-t-on" as one token
+        return verb
     return None
 
 
@@ -410,11 +418,25 @@ def _content(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     return start, end, "indirect"
 
 
+def _name_like(doc: Doc, start: int, end: int) -> bool:
+    """A quoted title or name rather than quoted words: 'du "Parisien"', 'le "Nid d'oiseau"'."""
+    text = _text(doc)
+    inner = text[start + 1:end - 1].strip()
+    words = inner.split()
+    if not words or len(words) > 4 or not inner[:1].isupper() or re.search(r"[.!?,;:]", inner):
+        return False
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in ("le", "la", "les", "du", "au", "des", "l'", "un", "une", "d'")
+
+
 def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The "que" opening the verb's complement clause, if one follows closely."""
     doc = verb.doc
     for token in doc[verb.i + 1: min(verb.i + 9, len(doc))]:
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
+            if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
+                    doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+                return None  # "indique le rôle qu'il a joué": a relative pronoun
             return token
         if token.text in (".", ";", ":", "«", '"') or _is_cue(token, quoted) or token.text == "," and \
                 token.i > verb.i + 1 and doc[token.i - 1].pos_ != "PROPN":
@@ -425,6 +447,10 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
 def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> int:
     """Where a complement clause ends: the sentence end, or before the next cue it runs into."""
     end = unit.end
+    # "…, selon un enregistrement de ses déclarations": the source adjunct of the cue's clause
+    source = re.search(r",\s+(?:selon|d'après|d’après)\s", _text(start_token.doc)[start_token.idx:end])
+    if source:
+        end = start_token.idx + source.start()
     for cue in cues:
         if cue.i > start_token.i and cue.idx < end:
             group = _cue_group_start(cue)
@@ -526,6 +552,16 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out[-1].kind = content[2]  # type: ignore[attr-defined]
             # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
             tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
+            if content[2] == "indirect" and not any(t.pos_ in ("VERB", "AUX") for t in unit.tokens
+                                                    if content[0] <= t.idx < content[1]):
+                # "Et puis, ajoute Georges Pauget, il s'agit d'un plancher."
+                m = re.match(r"\s*,(?!\s*[«“\"])\s*", text[tail_start:unit.end])
+                sentence_end = _sent(verb).end_char
+                rest = _content(doc, tail_start + m.end(), sentence_end, quoted) if m else None
+                if rest and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:_sent(verb).end]):
+                    out[-1] = _Found(rest[0], rest[1], verb, cue_text, subject, 3)
+                    out[-1].kind = rest[2]  # type: ignore[attr-defined]
+                    return out
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
                 after = _content(doc, tail_start + m.start(1), unit.end, quoted)
@@ -560,7 +596,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
     window_end = _clause_end(verb, unit, cues, quoted)
-    inside = [(s, e) for s, e in quoted if verb.idx < s < window_end]
+    inside = [(s, e) for s, e in quoted if verb.idx < s < window_end and not _name_like(doc, s, e)]
     if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
         last = inside[0]
         for a, b in zip(inside, inside[1:]):
@@ -746,6 +782,10 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     if not source_tokens or len(source_tokens) > 14:
         return None
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
+    if len(source_tokens) == 1 and source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and \
+            text[:first.idx].rstrip().endswith(",") and text[source_end:source_end + 1] == "," and \
+            text[source_end + 1:unit.end].strip(_CONTENT_STRIP) and "," in text[unit.start:first.idx].rstrip()[:-1]:
+        return None  # "un e-mail qui, selon lui, prouverait …": a hedge inside the sentence's own report
     before = text[unit.start:first.idx].strip(_CONTENT_STRIP)
     after = text[source_end:unit.end].strip(_CONTENT_STRIP)
     colon_follows = text[source_end:source_end + 1] == ":"
@@ -1278,10 +1318,12 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     person = lambda key: (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), phrase, start, end)
     words = [t for t in tokens if t.pos_ != "DET"]
     # "-t-on expliqué de source diplomatique"
-    if len(words) == 1 and words[0].lower_ in ("-on", "on", "-t-on"):
+    if len(words) == 1 and (words[0].lower_ in ("-on", "on", "-t-on") or words[0].lower_.endswith(("-t-on", "-on"))):
         if item.cue is not None:
             near = doc[item.cue.i + 1: min(item.cue.i + 4, len(doc))]
-            at = next((t for t in near if t.lower_ == "auprès"), None)
+            # "a-t-on appris auprès de …", "confirme-t-on au Fonds de garantie", "explique-t-on chez Renault"
+            at = next((t for t in near if t.lower_ in ("auprès", "au", "chez") or
+                       t.lower_ == "à" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "DET"), None)
             if at is not None:  # "a-t-on appris auprès d'une des organisations, le Syndicat de la magistrature"
                 end = next((t.i for t in doc[at.i + 1: _sent(at).end] if t.text in (".", ";", "(", ":")), _sent(at).end)
                 words = [t for t in doc[at.i + 1: end] if not t.is_space]
@@ -1307,6 +1349,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         return (None, None, phrase, start, end)
     # a pronoun: the person last talked about
     pronoun = "".join(t.text for t in words).lower()
+    if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
+        pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
     if pronoun in _PRONOUNS:
         if _PRONOUNS[pronoun] == "p":
             return (None, None, phrase, start, end)
