@@ -157,3 +157,45 @@ def test_scoring_rules():
     gold = [{"start": 0, "end": 100}, {"start": 200, "end": 240}]
     predicted = [{"start": 10, "end": 100}, {"start": 150, "end": 230}]
     assert _match(gold, predicted, 0.5) == [(0, 0)]  # 30 of 80 characters is not a match
+
+
+def test_complements_of_speech_verbs_read_from_the_parse(nlp):
+    text = ("Le ministre russe des affaires étrangères, Sergueï Lavrov, a critiqué les efforts déployés "
+            "pour élaborer des accords sans Moscou.\n\n"
+            "L'un des guérilleros capturés a nié hier avoir trahi ses anciens compagnons.\n\n"
+            "La Caisse d'épargne avait annoncé le 17 octobre avoir perdu 600 millions d'euros.\n\n"
+            "Il n'a pas démenti les informations parues dans la presse.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    assert quotes["les efforts déployés pour élaborer des accords sans Moscou"].speaker == "Sergueï Lavrov"
+    assert "avoir trahi ses anciens compagnons" in quotes
+    assert "avoir perdu 600 millions d'euros" in quotes  # the date is not what was announced
+    assert not any("informations parues" in t for t in quotes)  # negated speech reports nothing
+    assert not any(t.startswith("Le ministre russe") for t in quotes)  # the subject is not the content
+
+
+def test_comme_l_indique_and_documents_speak_for_their_issuer(nlp):
+    text = ("Et, comme l'indique le communiqué du groupe, cette perte n'affecte pas la solidité de la banque.\n\n"
+            "« Nous réclamons une enquête », écrit le PCF dans un communiqué.\n\n"
+            "« Le Parlement doit être saisi », ajoute le texte.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    assert quotes["cette perte n'affecte pas la solidité de la banque"].speaker == "groupe"
+    assert quotes["Le Parlement doit être saisi"].speaker == quotes["Nous réclamons une enquête"].speaker == "PCF"
+
+
+def test_pronouns_and_descriptions_agree_in_gender(nlp):
+    text = ("Mme Fatma Ben Ali a rencontré le petit Karim Dupont et son oncle, M. Paul Dupont.\n\n"
+            "« Je ne l'ai jamais abandonné », a-t-elle déclaré.\n\n"
+            "La responsable socialiste Anne Morel était présente. Le ministre de l'Intérieur, Jean Valat, aussi.\n\n"
+            "« Il faut une loi », a estimé la responsable socialiste.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    assert quotes["Je ne l'ai jamais abandonné"].speaker == "Fatma Ben Ali"
+    assert quotes["Il faut une loi"].speaker == "Anne Morel"
+
+
+def test_subheadings_repeating_a_quote_are_not_quotes(nlp):
+    text = ("Ségolène Royal a rencontré le dalaï-lama.\n\n"
+            "« Les choses pourront ainsi bouger »\n\n"
+            "« Je vais demander un visa, je crois que les choses pourront ainsi bouger », a-t-elle indiqué.")
+    texts = [q.text for q in extract(nlp, text)]
+    assert "Les choses pourront ainsi bouger" not in texts
+    assert any(t.startswith("Je vais demander un visa") for t in texts)
