@@ -42,7 +42,7 @@ marteler menacer mentionner nier noter observer plaider poursuivre préciser pr�
 proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
-supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher
+supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler
 """.split())
 # Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
 _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
@@ -246,6 +246,10 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
     if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
         return True
+    # "a fait part de son « inquiétude »", "a fait état de la convocation …"
+    if _lemma(token) == "faire" and token.pos_ in ("VERB", "AUX") and token.i + 2 < len(doc) and \
+            doc[token.i + 1].lower_ in ("part", "état") and doc[token.i + 2].lower_ in ("de", "d'", "du", "des"):
+        return True
     # "font remarquer que", "fait valoir que", "a fait savoir que"
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
@@ -418,6 +422,15 @@ def _content(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     return start, end, "indirect"
 
 
+def _incise_after(subject: list[Token]) -> bool:
+    """"L'enfant, explique la jeune femme, était …": the sentence goes on with a verb after the
+    cue's subject, so the cue is an incise."""
+    doc = subject[-1].doc
+    k = subject[-1].i + 1
+    return k + 1 < len(doc) and doc[k].text == "," and any(
+        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[k + 1:k + 3])
+
+
 def _name_like(doc: Doc, start: int, end: int) -> bool:
     """A quoted title or name rather than quoted words: 'du "Parisien"', 'le "Nid d'oiseau"'."""
     text = _text(doc)
@@ -534,7 +547,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
               any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not _inside(c.idx, quoted)
                   for h in _aux_chain(verb) for c in h.children) and
               not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not _inside(t.idx, quoted)
-                      for t in unit.tokens if t.i < group.i)) and
+                      for t in unit.tokens if t.i < group.i) and
+              not _incise_after(inverted)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
@@ -682,7 +696,7 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"),
                "exiger": ("de", "des", "du"), "réclamer": ("de", "des", "du"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
-               "mettre": ("contre",)}
+               "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
 _ANAPHORIC_HEADS = {"version", "décision", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
