@@ -499,11 +499,31 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
         cues.sort(key=lambda t: t.i)
         for verb in cues:
             found.extend(_from_cue(doc, unit, verb, cues, quoted))
+        # "Pour Christine Lagarde, « … »", "Pour lui, …", "Du point de vue de Pékin, …": a perspective
+        for token in unit.tokens:
+            if token.lower_ not in ("pour", "vue") or _inside(token.idx, quoted):
+                continue
+            sentence_start = _sent(token).start
+            lead = [t for t in doc[sentence_start:token.i] if not t.is_space]
+            if token.lower_ == "vue":
+                if [t.lower_ for t in lead[-3:]] not in (["du", "point", "de"], ["point", "de"]) or \
+                        token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "du", "des"):
+                    continue
+            elif lead and not all(t.pos_ in ("CCONJ", "ADV") for t in lead):
+                continue
+            comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
+            if comma is None:
+                continue
+            between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET")]
+            if between and (all(t.ent_type_ in ("PER", "ORG", "LOC") or t.pos_ == "PROPN" for t in between) or
+                            len(between) == 1 and between[0].lower_ in ("lui", "elle", "eux", "elles")):
+                sources.append(token)
         for prep in sources:
             item = _from_source(doc, unit, prep, quoted)
             if item:
                 found.append(item)
     found.extend(_incises(doc, quoted))
+    found.extend(_speech_nouns(doc, units, quoted))
     found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
@@ -812,6 +832,47 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     found = _Found(span[0], span[1], None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
     found.kind = span[2]  # type: ignore[attr-defined]
     return found
+
+
+_SPEECH_NOUNS = {"annonce", "promesse", "déclaration", "affirmation", "assurance", "avertissement", "aveu",
+                 "indication", "démenti", "accusation", "menace", "revendication", "conviction"}
+
+
+def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
+    """A speech noun with its content: "l'annonce par l'Élysée que …", "la promesse du président
+    américain Donald Trump d'y participer"; the speaker is the noun's agent ("par X") or possessor
+    ("de X")."""
+    out = []
+    text = _text(doc)
+    for unit in units:
+        for noun in unit.tokens:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS or _inside(noun.idx, quoted):
+                continue
+            window = [t for t in doc[noun.i + 1: min(noun.i + 10, unit.tokens[-1].i + 1)]]
+            agent: list[Token] = []
+            content_start = None
+            for k, t in enumerate(window):
+                if t.text in (".", ";", ":", ",") and content_start is None:
+                    break
+                if t.lower_ in ("que", "qu'", "qu’") and t.pos_ in ("SCONJ", "PRON"):
+                    content_start = t.idx + len(t)
+                    break
+                if t.lower_ in ("d'", "de") and agent and k + 1 < len(window) and \
+                        ("Inf" in window[k + 1].morph.get("VerbForm") or window[k + 1].pos_ == "PRON" and
+                         k + 2 < len(window) and "Inf" in window[k + 2].morph.get("VerbForm")):
+                    content_start = window[k + 1].idx  # "la promesse de Trump d'y participer"
+                    break
+                agent.append(t)
+            named = [t for t in agent if t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN"]
+            if content_start is None or not named or not agent or agent[0].lower_ not in ("par", "de", "du", "des", "d'"):
+                continue
+            end = _clause_end(doc[min(noun.i + len(agent) + 1, len(doc) - 1)], unit, [], quoted)
+            content = _content(doc, content_start, end, quoted)
+            if content and content[1] - content[0] > 3:
+                item = _Found(content[0], content[1], noun, text[noun.idx:noun.idx + len(noun)], agent[1:], 1)
+                item.kind = content[2]  # type: ignore[attr-defined]
+                out.append(item)
+    return out
 
 
 def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
