@@ -1095,6 +1095,9 @@ class _Referents:
             if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
                     (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
                 marks += [g for g in after[1].morph.get("Gender") if g == "Fem"]
+            elif len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("le", "la", "un", "une") and \
+                    after[2].pos_ in ("NOUN", "ADJ"):  # "Fatma, la jeune femme de 34 ans"
+                marks += after[1].morph.get("Gender")
             root = span.root
             if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
                 head = root.head
@@ -1381,6 +1384,9 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
 
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
+    verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1]
+    if verbs and tokens[verbs[-1] + 1:] and tokens[verbs[-1] + 1].pos_ in ("DET", "NOUN", "PROPN"):
+        tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
     while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
         tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
     while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT")):
