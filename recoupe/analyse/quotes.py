@@ -1127,6 +1127,14 @@ class _Referents:
         previous = self.doc[span.start - 1]
         return previous.lower_ in _NOT_AFTER
 
+    def introduced(self, mention: Mention) -> bool:
+        """A governed name that still becomes the topic: "Puis vint le tour de Rama Yade", "un allié
+        en la personne de Nadine Morano", "après l'arrivée de X"."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
+            return False
+        return self.doc[span.start - 2].lemma_.lower() in _TOPIC_NOUNS
+
     def _roles_of(self, mention: Mention) -> list[tuple[str, frozenset[str]]]:
         """Role phrases the article gives a person: a title before the name ("le président
         français Emmanuel Macron", "Le secrétaire général de l'Otan, Mark Rutte") or an apposition
@@ -1224,7 +1232,7 @@ class _Referents:
         gender when the article marks it."""
         candidates = [(at, key) for at, key in spoken if at < position] + \
             [(m.start, m.key) for m in self.mentions if self.person(m) and m.start < position and
-             not _inside(m.start, self.quoted) and (governed or not self.governed(m))]
+             not _inside(m.start, self.quoted) and (governed or not self.governed(m) or self.introduced(m))]
         return self._latest(candidates, gender)
 
     def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
@@ -1354,6 +1362,9 @@ def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Refer
     return (None, None, None, None, None)
 
 
+_TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "libération", "cas", "personne",
+                "initiative", "entrée", "élection", "nomination", "intervention", "témoignage"}
+_DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
 _DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
                    "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
                    "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal"}
@@ -1456,7 +1467,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):
         if mention.start <= head.idx < mention.end and \
-                not (mention.label == "MISC" and definite and head.text[:1].islower()):  # "le prix Nobel de la Paix"
+                not (mention.label == "MISC" and definite and (head.text[:1].islower() or  # "le prix Nobel"
+                                                              _DEMONYM.match(mention.text))):  # "le Texan"
             name = refs.expansions.get(_fold(mention.text), mention.text)
             return (name, mention.entity_id, phrase, start, end)
     if _fold(head.text) in refs.expansions:
