@@ -307,6 +307,13 @@ def _subject(verb: Token) -> list[Token] | None:
     """The words before ``verb`` designating whoever performs it (relative clauses cut)."""
     subjects = _preverbal_subjects(verb)
     if subjects and subjects[0].lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl") and verb.head.i < verb.i:
+        qui = subjects[0]
+        k = qui.i - 1 if qui.i > 0 and verb.doc[qui.i - 1].text != "," else qui.i - 2
+        for ent in _sent(verb).ents:  # "Jack Lang, Robert Badinter et Jean-Louis Bianco qui a déclaré": the nearest name
+            root = ent.root if ent.root.dep_ != "conj" else ent.root.head
+            if ent.end - 1 == k and ent.label_ in ("PER", "ORG") and not root.dep_.startswith(("nmod", "obl")) and \
+                    (ent.start == 0 or verb.doc[ent.start - 1].lower_ not in _NOT_AFTER):
+                return list(ent)
         antecedent = verb.head  # "Jean-Louis Bianco, qui a estimé que": the relative's antecedent
         return [t for t in antecedent.subtree if t.i < subjects[0].i and t.text != ","] or [antecedent]
     if not subjects:
