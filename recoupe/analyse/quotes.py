@@ -42,7 +42,7 @@ marteler menacer mentionner nier noter observer plaider poursuivre préciser pr�
 proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
-supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler
+supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer
 """.split())
 # Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
 _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
@@ -74,7 +74,7 @@ administrateur administratrice préfet préfète magistrat ayatollah cheikh pré
 _ROLE_FOLDED = frozenset(re.sub(r"[^a-z0-9]+", " ", unidecode(r).lower()).strip() for r in ROLE_NOUNS)
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
-annoncer démentir critiquer dénoncer mentionner constater déclarer réclamer exiger demander évoquer confirmer nier réaffirmer promettre
+annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
 """.split())
@@ -246,6 +246,10 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
     if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
         return True
+    # "ont mis en garde contre …", "a mis en cause la constitution …", "a mis en avant l'existence …"
+    if _lemma(token) == "mettre" and token.pos_ == "VERB" and token.i + 2 < len(doc) and \
+            doc[token.i + 1].lower_ == "en" and doc[token.i + 2].lower_ in ("garde", "cause", "avant"):
+        return True
     # "a fait part de son « inquiétude »", "a fait état de la convocation …"
     if _lemma(token) == "faire" and token.pos_ in ("VERB", "AUX") and token.i + 2 < len(doc) and \
             doc[token.i + 1].lower_ in ("part", "état") and doc[token.i + 2].lower_ in ("de", "d'", "du", "des"):
@@ -289,8 +293,14 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
     heads = _aux_chain(verb)
     # a gerund or participle reports for its governor's subject: "tout en précisant que"
     if not any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) and \
-            verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-        heads = _aux_chain(verb.head)
+            (verb.dep_ in ("advcl", "xcomp", "conj") or "Inf" in verb.morph.get("VerbForm")) and verb.head.i != verb.i:
+        head = verb.head
+        # "X a cherché mercredi lors de sa conférence de presse à rassurer …": up to the verb with a subject
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        heads = _aux_chain(head)
     return [c for h in heads for c in h.children
             if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-")]
 
@@ -316,6 +326,14 @@ def _subject(verb: Token) -> list[Token] | None:
                 return list(ent)
         antecedent = verb.head  # "Jean-Louis Bianco, qui a estimé que": the relative's antecedent
         return [t for t in antecedent.subtree if t.i < subjects[0].i and t.text != ","] or [antecedent]
+    if not subjects and verb.dep_ in ("advcl", "acl") and "Part" in verb.morph.get("VerbForm"):
+        # "Prétextant qu'…, le septuple vainqueur a fait connaître …": the main clause's subject
+        root = _sent(verb).root
+        main = [c for h in _aux_chain(root) for c in h.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i]
+        if main and root.i != verb.i:
+            tokens = _without_relatives([t for t in main[0].subtree])
+            if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                return tokens
     if not subjects:
         # the parser missed the subject ("Macron" tagged as an adverb): the words just before the
         # verb group, back to the clause's comma or the sentence start
@@ -452,15 +470,31 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
 def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The "que" opening the verb's complement clause, if one follows closely."""
     doc = verb.doc
+    lemma = _lemma(verb)
     for token in doc[verb.i + 1: min(verb.i + 9, len(doc))]:
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 return None  # "indique le rôle qu'il a joué": a relative pronoun
             return token
+        if token.lower_ == "si" and token.pos_ == "SCONJ" and lemma in ("demander", "interroger"):
+            return token  # "se demandant si …": an indirect question
         if token.text in (".", ";", ":", "«", '"') or _is_cue(token, quoted) or token.text == "," and \
                 token.i > verb.i + 1 and doc[token.i - 1].pos_ != "PROPN":
-            return None
+            break
+    # the parse's complement clause further on: "a déclaré jeudi, après avoir rencontré X, que …",
+    # "à rassurer les membres de l'Otan d'Europe de l'est sur le fait que …"
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")]
+            if marks and not any(_is_cue(t, quoted) for t in doc[verb.i + 1: marks[0].i]) and \
+                    not any(t.text in (".", ";", ":") for t in doc[verb.i + 1: marks[0].i]):
+                return marks[0]
+    m = re.match(r"[^.;:«\"]{0,120}?\bsur le fait qu['e’]", _text(doc)[verb.idx + len(verb):_sent(verb).end_char])
+    if m:
+        at = doc.char_span(verb.idx + len(verb) + m.end() - 3, verb.idx + len(verb) + m.end(), alignment_mode="expand")
+        if at is not None:
+            return at[-1]
     return None
 
 
@@ -629,6 +663,14 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     if que is not None:
         start = que.idx + len(que)
         end = _clause_end(que, unit, cues, quoted)
+        root = _sent(verb).root
+        if verb.dep_ in ("advcl", "acl") and root.i > que.i:
+            # "Après avoir laissé planer le doute, prétextant qu'…, le septuple vainqueur a fait …"
+            main_subjects = [c for h in _aux_chain(root) for c in h.children if c.dep_ in _SUBJECT_DEPS and c.i > que.i]
+            if main_subjects:
+                comma = text.rfind(",", start, main_subjects[0].left_edge.idx)
+                if comma > start:
+                    end = min(end, comma)
         content = _content(doc, start, end, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
@@ -648,7 +690,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         # the fragment inside a reported complement: the whole complement ("a mentionné la décision
         # de … « afin de … »", "a exhorté la France à prendre « ses responsabilités » pour …")
         complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
-        if complement is not None and complement[0] < inside[0][0] < complement[1] and \
+        if complement is not None and complement[0] < inside[0][0] <= complement[1] + 3 and \
                 text[complement[0]:inside[0][0]].strip(" «\"“"):
             content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
             if content:
@@ -724,7 +766,7 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "exiger": ("de", "des", "du"), "réclamer": ("de", "des", "du"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
                "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
-_ANAPHORIC_HEADS = {"version", "décision", "propos", "déclaration", "annonce", "information", "chose",
+_ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
 
@@ -785,6 +827,9 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         elif child.dep_.startswith(("obl", "iobj")) and preposition in _PREP_VERBS.get(lemma, ()) and \
                 child.pos_ in ("NOUN", "PROPN", "VERB") and not _is_time(child):
             start = doc[cases[0].i + 1]
+        elif child.dep_ == "obl:arg" and preposition in ("des", "du") and lemma in _NP_VERBS and \
+                child.pos_ == "NOUN":
+            start = cases[0]  # "exige des garanties …": a partitive article the parser took for "de"
         else:
             continue
         # the phrase as the parse delimits it, and what the parse hung on the verb after it, up to the
@@ -820,7 +865,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             source_end = t.idx
             source_tokens = source_tokens[:k]
             break
-    if not source_tokens or len(source_tokens) > 14:
+    if not source_tokens or len(source_tokens) > 20:
         return None
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
     if len(source_tokens) == 1 and source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and \
