@@ -80,7 +80,8 @@ accuser contester revendiquer prôner plaider suggérer recommander affirmer ré
 """.split())
 _ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
               "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
-              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme"}
+              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
+              "radio", "television", "station", "televise", "media", "revue"}
 _THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
                 "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
                 "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
@@ -1322,6 +1323,8 @@ class _Referents:
                 if self.compatible(key, gender):
                     counts[key] = counts.get(key, 0) + 1
             latest = {key: at for at, key in candidates}
+            if gender == "f" and any(self.genders.get(k) == "f" for k in counts):  # "la jeune femme"
+                counts = {k: n for k, n in counts.items() if self.genders.get(k) == "f"}
             return max(counts, key=lambda k: (counts[k], latest[k])) if counts else None
         return self._latest(candidates, gender)
 
@@ -1526,6 +1529,11 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
     # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
+    if _fold(head.lemma_ or head.text) in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde"
+        for mention in refs.mentions_in(tokens):
+            if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER"):
+                name = refs.expansions.get(_fold(mention.text), mention.text)
+                return (name, mention.entity_id, phrase, start, end)
     if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         if _fold(head.lemma_ or head.text) in _ORG_NOUNS:
             org = refs.last_organisation_before(anchor)
