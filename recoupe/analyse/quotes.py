@@ -1264,9 +1264,15 @@ class _Referents:
             return None
         return max(counts, key=lambda k: (counts[k][0], counts[k][1]))
 
-    def last_organisation_before(self, position: int) -> Mention | None:
+    def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
+        """The organisation last named; for "l'association", "la banque", the last one whose name
+        (or its acronym's expansion) contains that noun."""
         orgs = [m for m in self.mentions if m.label == "ORG" and m.start < position and
                 not _inside(m.start, self.quoted)]
+        if noun:
+            named = [m for m in orgs if noun in _fold(self.expansions.get(_fold(m.text), m.text)).split()]
+            if named:
+                return named[-1]
         return orgs[-1] if orgs else None
 
     def person(self, mention: Mention) -> bool:
@@ -1536,7 +1542,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return (name, mention.entity_id, phrase, start, end)
     if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         if _fold(head.lemma_ or head.text) in _ORG_NOUNS:
-            org = refs.last_organisation_before(anchor)
+            org = refs.last_organisation_before(anchor, _fold(head.lemma_ or head.text))
             if org is not None:
                 return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
         elif _fold(head.lemma_ or head.text) not in _THING_NOUNS and \
