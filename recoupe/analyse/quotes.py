@@ -237,6 +237,15 @@ def _cue_form(token: Token) -> bool:
 
 
 def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``token`` is a speech cue (memoised per document: the rules ask many times)."""
+    memo = token.doc.user_data.setdefault("recoupe_cues", {})
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = _cue_rule(token, quoted)
+    return found
+
+
+def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if _inside(token.idx, quoted):
         return False
     doc = token.doc
