@@ -42,7 +42,7 @@ marteler menacer mentionner nier noter observer plaider poursuivre préciser pr�
 proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir réclamer reconnaître
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
-supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer
+supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 """.split())
 # Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
 _CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
@@ -249,6 +249,10 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if _inside(token.idx, quoted):
         return False
     doc = token.doc
+    back = [t.lower_ for t in doc[max(token.i - 5, 0):token.i]]
+    if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
+                               for w in back[back.index("comme") + 1:]):
+        return False  # "…, comme elle l'avait demandé, …": an aside
     if _lemma(token) == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
@@ -595,6 +599,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         return out  # "s'assurer que": to make sure, not to assure
     inverted = _inverted_subject(verb)
     clitic = _clitic_subject(verb)
+    # "…, comme elle l'avait demandé, …": an aside about the clause, not a report of it
+    if re.search(r",\s*comme\s+(?:il|elle|ils|elles|on|je|nous|vous)\s+(?:l['’]|le\s)?$", before):
+        return out
     # 0. "comme l'indique le communiqué, …" / "…, comme l'a expliqué X."
     if re.search(r"\b[Cc]omme\s+(?:l'|l’|le\s|nous\s|on\s)?$", before) and inverted:
         if any(t.text == "," for t in inverted):
@@ -827,6 +834,9 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
             if not determiners:
                 continue
+            if lemma == "demander" and child.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
+                                                               "rendez-vous", "audience"):
+                continue  # a procedure, not speech: "demander l'autorisation de manifester"
             if lemma == "déclarer" and "Poss=Yes" not in str(determiners[0].morph):
                 continue  # "a déclaré son intention de …", not "a déclaré X persona non grata"
             if determiners[0].lower_ in ("ce", "cet", "cette", "ces") or (
