@@ -253,6 +253,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
                                for w in back[back.index("comme") + 1:]):
         return False  # "…, comme elle l'avait demandé, …": an aside
+    if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
+        return False  # "elle ne demande qu'à prêter": only wants to
     if _lemma(token) == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
@@ -553,7 +555,10 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                 cues.append(token)
         cues.sort(key=lambda t: t.i)
         for verb in cues:
-            found.extend(_from_cue(doc, unit, verb, cues, quoted))
+            reported = _from_cue(doc, unit, verb, cues, quoted)
+            if _sent(verb).text.rstrip().endswith("?"):  # the writer's own question: only quotations count
+                reported = [f for f in reported if getattr(f, "kind", "") == "direct"]
+            found.extend(reported)
         # "Pour Christine Lagarde, « … »", "Pour lui, …", "Du point de vue de Pékin, …": a perspective
         for token in unit.tokens:
             if token.lower_ not in ("pour", "vue") or _inside(token.idx, quoted):
