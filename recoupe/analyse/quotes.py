@@ -255,6 +255,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "…, comme elle l'avait demandé, …": an aside
     if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
         return False  # "elle ne demande qu'à prêter": only wants to
+    if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin"):
+        return False  # "une fréquence FM pour évoquer la liberté d'expression": a purpose, not a report
     if _lemma(token) == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
@@ -587,6 +589,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
+    found = [f for f in found if not re.fullmatch(r"-?t?-?(?:il|elle|on|ils|elles)", text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
     return _with_speakers(doc, found, mentions, quoted, not_speakers)
 
@@ -713,7 +716,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         # de … « afin de … »", "a exhorté la France à prendre « ses responsabilités » pour …")
         complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
         if complement is not None and complement[0] < inside[0][0] <= complement[1] + 3 and \
-                text[complement[0]:inside[0][0]].strip(" «\"“"):
+                (text[complement[0]:inside[0][0]].strip(" «\"“") or
+                 len(text[last[1]:complement[1]].split()) >= 3):  # "«l'hypocrisie» de ceux qui critiquent …"
             content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
             if content:
                 out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
@@ -788,6 +792,8 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "exiger": ("de", "des", "du"), "réclamer": ("de", "des", "du"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
                "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
+_PERSON_NOUNS = {"nounou", "mère", "père", "fils", "fille", "femme", "mari", "enfant", "ami", "amie", "famille",
+                 "homme", "garçon", "cousin", "cousine", "frère", "sœur", "parent", "épouse", "époux", "personne"}
 _ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
@@ -839,6 +845,9 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
             if not determiners:
                 continue
+            if child.pos_ == "PROPN" or child.ent_type_ in ("PER", "ORG") or _fold(child.lemma_) in _ROLE_FOLDED or \
+                    child.lemma_.lower() in _PERSON_NOUNS:
+                continue  # "a rappelé la nounou": a person is called, not quoted
             if lemma == "demander" and child.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
                                                                "rendez-vous", "audience"):
                 continue  # a procedure, not speech: "demander l'autorisation de manifester"
@@ -867,6 +876,12 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
                 break
             end_token = sibling.right_edge
         end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
+        for t in doc[start.i:end_token.i]:  # "une rencontre, vite suivie de X": the narrator's apposition
+            after = [u for u in doc[t.i + 1:t.i + 4] if u.pos_ != "ADV"]
+            if t.text == "," and after and after[0].pos_ == "VERB" and "Part" in after[0].morph.get("VerbForm") and \
+                    "Past" in after[0].morph.get("Tense"):
+                end = min(end, t.idx)
+                break
         if end - start.idx >= 8:
             return start.idx, end
     return None
