@@ -295,9 +295,12 @@ _NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour",
 def _clitic_subject(verb: Token) -> Token | None:
     """The subject clitic of an inverted cue: "a-t-il ajouté" → "-il"."""
     doc = verb.doc
-    for token in doc[max(verb.i - 3, 0): min(verb.i + 2, len(doc))]:
+    for token in doc[max(verb.i - 3, 0): min(verb.i + 3, len(doc))]:
         if token.lower_ in _CLITICS:
             return token
+        if token.i > verb.i and token.lower_ in ("il", "elle", "on", "ils", "elles") and \
+                doc[token.i - 1].lower_ in ("-t-", "-t", "t-", "-"):
+            return token  # "confirme -t- on"
     if verb.lower_.endswith(_CLITICS):  # "confirme-t-on" as one token
         return verb
     return None
@@ -788,8 +791,7 @@ _MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao
            "novembre", "décembre"}
 # Verbs whose prepositional complement is what was said: "accuse X de …", "tonne contre …", "appelle à …".
 _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à", "au", "aux"),
-               "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"),
-               "exiger": ("de", "des", "du"), "réclamer": ("de", "des", "du"), "protester": ("contre",),
+               "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
                "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
 _PERSON_NOUNS = {"nounou", "mère", "père", "fils", "fille", "femme", "mari", "enfant", "ami", "amie", "famille",
