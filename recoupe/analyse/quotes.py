@@ -1549,6 +1549,40 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         if _PRONOUNS[pronoun] == "p":
             return (None, None, phrase, start, end)
         demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
+        verb = item.cue
+        if verb is not None and not demonstrative:
+            sentence = _sent(verb)
+            root = sentence.root
+            # "Alors qu'il avait annoncé sa démission, Charles Milhaud conserve …": the main clause's subject
+            if verb.dep_ in ("advcl",) and root.i > verb.i:
+                for child in root.children:
+                    if child.dep_ in _SUBJECT_DEPS and child.i > verb.i:
+                        for mention in refs.mentions_in(list(child.subtree)):
+                            if refs.person(mention) and not refs.governed(mention):
+                                return person(mention.key)
+            # "La banque soulignait que … / Elle avait précisé que …": the organisation the sentence
+            # before was about
+            if words[0].i == sentence.start or (words[0].lower_.startswith("-") and verb.i <= sentence.start + 3):
+                if sentence.start > 0:
+                    before = _sent(doc[sentence.start - 1])
+                    subjects = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS]
+                    if subjects:
+                        subject = list(subjects[0].subtree)
+                        head = subjects[0]
+                        orgs = [m for m in refs.mentions_in(subject) if m.label == "ORG" and m.start <= head.idx < m.end]
+                        if any(refs.person(m) and before.start_char <= m.start < before.end_char and
+                               not _inside(m.start, refs.quoted) for m in refs.mentions):
+                            orgs, head = [], doc[verb.i]  # a person was named there too: leave it to the persons
+                        genders = set(head.morph.get("Gender")) | {g for c in head.children if c.dep_ == "det"
+                                                                   for g in c.morph.get("Gender")}
+                        wanted = {"m": "Masc", "f": "Fem"}.get(_PRONOUNS[pronoun])
+                        if (orgs or _fold(head.lemma_ or head.text) in _ORG_NOUNS) and \
+                                (not genders or wanted in genders) and head.ent_type_ != "PER":
+                            org = orgs[0] if orgs else refs.last_organisation_before(
+                                subject[0].idx, _fold(head.lemma_ or head.text))
+                            if org is not None:
+                                name = refs.expansions.get(_fold(org.text), org.text)
+                                return (name, org.entity_id, phrase, start, end)
         key = refs.last_person_before(anchor, spoken, _PRONOUNS[pronoun], governed=demonstrative)
         return person(key) if key else (None, None, phrase, start, end)
     # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
