@@ -679,7 +679,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 2. colon: X a déclaré : « … »
     after_verb = text[verb.idx + len(verb):unit.end]
     m = re.match(r"[^:.;«\"“]{0,60}?:\s*", after_verb)
-    if m and len(after_verb) - m.end() > 3:
+    colon_at = verb.idx + len(verb) + (m.end() if m else 0)
+    if m and len(after_verb) - m.end() > 3 and \
+            not any(verb.i < other.i and other.idx < colon_at for other in cues):  # the cue nearest the colon
         start = verb.idx + len(verb) + m.end()
         content = _content(doc, start, unit.end, quoted)
         if content:
