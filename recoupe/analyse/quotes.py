@@ -1589,7 +1589,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         return person(key) if key else (None, None, phrase, start, end)
     # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
     for mention in refs.mentions_in(tokens):
-        if mention.label == "PER" and not refs.governed(mention):
+        if refs.person(mention) and not refs.governed(mention):
             return person(mention.key)
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
     if _fold(head.lemma_ or head.text) in _DOCUMENT_NOUNS or _fold(head.text) in _DOCUMENT_NOUNS:
