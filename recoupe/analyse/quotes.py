@@ -245,7 +245,16 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
     return found
 
 
+_SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre"})
+
+
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+        return False
+    lemma = _lemma(token)
+    if lemma not in SPEECH_VERBS and lemma not in _SPECIAL_CUES and token.lower_ not in _SPECIAL_CUES and \
+            not _cue_form(token):
+        return False  # the cheap test first: most tokens are no speech verb
     if _inside(token.idx, quoted):
         return False
     doc = token.doc
