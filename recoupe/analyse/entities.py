@@ -6,7 +6,7 @@
   président estonien") is a person whatever spaCy said; a mention headed by an institution word
   ("ministère russe des Affaires étrangères", "Comité militaire") is an organisation;
 * roles: "secrétaire général de l'Otan" for Mark Rutte, read from titles before a name and
-  appositions after it (``recoupe.analyse.quotes`` reads them the same way to resolve role phrases).
+  appositions after it (``recoupe.analyse.speakers`` reads them the same way to resolve role phrases).
 
 Bylines and credit lines never reach the text: the cleaner moves them to ``author``/``credits``.
 """
@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from ..records import Mention
-from .quotes import ROLE_NOUNS, _Referents, _text, quotation_spans
+from .speakers import ROLE_NOUNS, _Referents
+from .syntax import _text, quotation_spans
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",

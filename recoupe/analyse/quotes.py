@@ -15,23 +15,22 @@ cases it misses handled explicitly:
   - a quote standing alone right after a quote keeps that quote's speaker;
 * the reported content is a *direct* quote when it is exactly one quotation-marked span (the span
   is then the words inside the marks), *mixed* when it contains quotation marks, else *indirect*;
-* the speaker is the named person of the cue's subject (an apposition counts: "le secrétaire
-  général de l'Otan, Mark Rutte"), a role phrase resolved to the person the article gave that role
-  ("le secrétaire général de l'alliance atlantique" → Mark Rutte), a pronoun resolved to the person
-  the article was last talking about, an organisation or place ("le Kremlin"), or — for groups and
-  anonymous sources ("les responsables occidentaux", "de source diplomatique") — the phrase itself
-  with no entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
+* the words designating the speaker (the cue's subject, the source of "selon", …) are resolved to a
+  person, organisation, group or anonymous source by ``recoupe.analyse.speakers``.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
-from unidecode import unidecode
+from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
+from .speakers import _ROLE_FOLDED, ROLE_NOUNS, attach_speakers
+from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, quotation_spans
+
+__all__ = ["ROLE_NOUNS", "SPEECH_VERBS", "find_quotes", "quotation_spans"]
+
 
 SPEECH_VERBS = frozenset("""
 accuser admettre affirmer ajouter alerter annoncer appeler argumenter assurer avancer avertir avouer
@@ -44,52 +43,13 @@ regretter relever répéter répliquer répondre résumer révéler saluer signa
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 """.split())
-# Verbs that report an utterance only with a complement clause or a quotation (not "X a appelé Y").
-_CLAUSE_ONLY = frozenset({"appeler", "considérer", "croire", "estimer", "juger", "noter", "souhaiter",
-                          "saluer", "soutenir", "garantir", "observer", "relever", "évoquer", "interroger",
-                          "menacer", "accuser", "lancer", "poursuivre", "informer", "qualifier", "exiger",
-                          "réclamer", "promettre", "répéter", "rappeler", "réaffirmer", "confirmer", "acter",
-                          "mentionner", "regretter", "déplorer", "dénoncer", "saluer", "signaler"})
-_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
-_PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
-             "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
-             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
-_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
-_SOURCE_PREPS = {"selon", "d'après"}
 _CONTENT_STRIP = " \t\n,;:.—–-"
-# Nouns that name a position a person holds: a role phrase is headed by one of them.
-ROLE_NOUNS = frozenset("""
-président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
-directrice général générale amiral commandant commandante chancelier chancelière roi reine prince princesse
-pape maire député députée sénateur sénatrice ambassadeur ambassadrice envoyé envoyée conseiller conseillère
-dirigeant dirigeante patron patronne procureur procureure juge gouverneur gouverneure commissaire émissaire
-négociateur négociatrice représentant représentante délégué déléguée leader candidat candidate fondateur
-fondatrice pdg adjoint adjointe colonel capitaine lieutenant maréchal responsable expert experte analyste
-professeur professeure docteur avocat avocate économiste journaliste correspondant correspondante
-spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatrice rapporteur rapporteure
-militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
-monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
-administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
-""".split())
-_ROLE_FOLDED = frozenset(re.sub(r"[^a-z0-9]+", " ", unidecode(r).lower()).strip() for r in ROLE_NOUNS)
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
 """.split())
-_ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
-              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
-              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
-              "radio", "television", "station", "televise", "media", "revue"}
-_THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
-                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
-                "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
-                "commission", "conseil", "comite", "etat", "pays", "ville", "mairie", "elysee", "opposition",
-                "majorite", "famille", "entourage", "defense", "accusation", "direction"}
-_GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
-                "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
-                "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
 
 
 @dataclass
@@ -109,72 +69,6 @@ class _Found:
     cue_text: str
     subject: list[Token] | None  # the words designating the speaker
     priority: int
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations *including* their marks, paired within each paragraph."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        stack: list[tuple[str, int]] = []
-        straight: int | None = None
-        for i, ch in enumerate(paragraph):
-            if ch in _QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
-                stack.append((ch, i))
-            elif stack and ch == _QUOTE_PAIRS[stack[-1][0]]:
-                opener, at = stack.pop()
-                if not stack:
-                    spans.append((offset + at, offset + i + 1))
-            elif ch == '"' and not stack:
-                if straight is None:
-                    straight = i
-                else:
-                    spans.append((offset + straight, offset + i + 1))
-                    straight = None
-        offset += len(paragraph) + 1
-    return spans
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``position`` falls in one of ``spans`` (disjoint, as ``quotation_spans`` gives them)."""
-    if not spans:
-        return False
-    key = id(spans)
-    cached = _STARTS.get(key)
-    if cached is None or cached[0] is not spans or len(cached[1]) != len(spans):
-        ordered = sorted(spans)
-        cached = (spans, [s for s, _ in ordered], ordered)
-        if len(_STARTS) > 64:
-            _STARTS.clear()
-        _STARTS[key] = cached
-    _, starts, ordered = cached
-    i = bisect.bisect_right(starts, position) - 1
-    return i >= 0 and position < ordered[i][1]
-
-
-_STARTS: dict[int, tuple] = {}
-
-
-def _text(doc: Doc) -> str:
-    """The document's text, built once (spaCy's ``Doc.text`` joins every token on each access)."""
-    text = doc.user_data.get("recoupe_text")
-    if text is None:
-        text = doc.user_data["recoupe_text"] = doc.text
-    return text
-
-
-def _sent(token: Token) -> Span:
-    """The token's sentence, from a per-document table (spaCy's ``Token.sent`` rescans the whole
-    document on every call)."""
-    doc = token.doc
-    table = doc.user_data.get("recoupe_sentences")
-    if table is None or len(table) != len(doc):
-        table = [None] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                table[i] = sent
-        doc.user_data["recoupe_sentences"] = table
-    return table[token.i]
 
 
 def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
@@ -266,19 +160,19 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "elle ne demande qu'à prêter": only wants to
     if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin"):
         return False  # "une fréquence FM pour évoquer la liberté d'expression": a purpose, not a report
-    if _lemma(token) == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
+    if lemma == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
             "Past" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
         return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
-    if token.pos_ in ("VERB", "AUX") and (_lemma(token) in SPEECH_VERBS or _cue_form(token)):
+    if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     # "ont mis en garde contre …", "a mis en cause la constitution …", "a mis en avant l'existence …"
-    if _lemma(token) == "mettre" and token.pos_ == "VERB" and token.i + 2 < len(doc) and \
+    if lemma == "mettre" and token.pos_ == "VERB" and token.i + 2 < len(doc) and \
             doc[token.i + 1].lower_ == "en" and doc[token.i + 2].lower_ in ("garde", "cause", "avant"):
         return True
     # "a fait part de son « inquiétude »", "a fait état de la convocation …"
-    if _lemma(token) == "faire" and token.pos_ in ("VERB", "AUX") and token.i + 2 < len(doc) and \
+    if lemma == "faire" and token.pos_ in ("VERB", "AUX") and token.i + 2 < len(doc) and \
             doc[token.i + 1].lower_ in ("part", "état") and doc[token.i + 2].lower_ in ("de", "d'", "du", "des"):
         return True
     # "font remarquer que", "fait valoir que", "a fait savoir que"
@@ -286,7 +180,7 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
         return True
     # "a-t-on appris auprès de …", "a-t-on appris de source judiciaire"
-    if _lemma(token) == "apprendre" and any(t.lower_ in ("-on", "-t-on", "on") for t in doc[max(token.i - 3, 0):token.i + 2]) \
+    if lemma == "apprendre" and any(t.lower_ in ("-on", "-t-on", "on") for t in doc[max(token.i - 3, 0):token.i + 2]) \
             and any(t.lower_ in ("auprès", "source") for t in doc[token.i + 1:token.i + 4]):
         return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
@@ -295,10 +189,9 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")  # not "Lance Armstrong"
 
 
-_CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
+_CLITIC_ONLY = re.compile(r"-?t?-?(?:il|elle|on|ils|elles)")  # a "quote" that is an inversion's clitic
 _REGION_STOP = {"lors", "devant", "dans", "sur", "en", "après", "avant", "pendant", "qui", "que", "qu'",
                 "lequel", "laquelle", "dont", "où", "au", "aux", "à", "avec", "par", "pour", "depuis", "selon"}
-_NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre"}
 
 
 def _clitic_subject(verb: Token) -> Token | None:
@@ -313,10 +206,6 @@ def _clitic_subject(verb: Token) -> Token | None:
     if verb.lower_.endswith(_CLITICS):  # "confirme-t-on" as one token
         return verb
     return None
-
-
-def _aux_chain(verb: Token) -> list[Token]:
-    return [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
 
 
 def _preverbal_subjects(verb: Token) -> list[Token]:
@@ -402,9 +291,7 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
         i += 1
     if i < end and doc[i].text == ",":  # "a lancé, la semaine dernière, son patron, Patrick Werner"
         close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ","), None)
-        if close is not None and any(t.lower_ in _WEEKDAYS or t.lower_ in _MONTHS or
-                                     t.lower_ in ("semaine", "mois", "soir", "matin", "veille", "lendemain")
-                                     for t in doc[i + 1:close]):
+        if close is not None and any(_is_time(t) for t in doc[i + 1:close]):
             i = close + 1
     if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
         # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
@@ -558,10 +445,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found: list[_Found] = []
     for unit in units:
         cues = [t for t in unit.tokens if _is_cue(t, quoted)]
-        sources = [t for t in unit.tokens if (t.lower_ == "selon" or
-                                                (t.lower_ in ("après", "d'après") and t.i > 0 and
-                                                 doc[t.i - 1].lower_ in ("d'", "d’")) or t.lower_ == "d'après")
-                   and not _inside(t.idx, quoted)]
+        sources = _source_words(doc, unit, quoted)
         for token in unit.tokens:  # any verb right after a closing quotation mark: "», s'amuse un proche"
             if token not in cues and token.pos_ in ("VERB",) and not _inside(token.idx, quoted) and \
                     re.search(r"[»\"”]\s*,?\s*$", text[unit.start:_cue_group_start(token).idx]) and \
@@ -570,28 +454,10 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
         cues.sort(key=lambda t: t.i)
         for verb in cues:
             reported = _from_cue(doc, unit, verb, cues, quoted)
-            if _sent(verb).text.rstrip().endswith("?"):  # the writer's own question: only quotations count
+            sentence = _sent(verb)
+            if text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):  # the writer's own question
                 reported = [f for f in reported if getattr(f, "kind", "") == "direct"]
             found.extend(reported)
-        # "Pour Christine Lagarde, « … »", "Pour lui, …", "Du point de vue de Pékin, …": a perspective
-        for token in unit.tokens:
-            if token.lower_ not in ("pour", "vue") or _inside(token.idx, quoted):
-                continue
-            sentence_start = _sent(token).start
-            lead = [t for t in doc[sentence_start:token.i] if not t.is_space]
-            if token.lower_ == "vue":
-                if [t.lower_ for t in lead[-3:]] not in (["du", "point", "de"], ["point", "de"]) or \
-                        token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "du", "des"):
-                    continue
-            elif lead and not all(t.pos_ in ("CCONJ", "ADV") for t in lead):
-                continue
-            comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
-            if comma is None:
-                continue
-            between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET")]
-            if between and (all(t.ent_type_ in ("PER", "ORG", "LOC") or t.pos_ == "PROPN" for t in between) or
-                            len(between) == 1 and between[0].lower_ in ("lui", "elle", "eux", "elles")):
-                sources.append(token)
         for prep in sources:
             item = _from_source(doc, unit, prep, quoted)
             if item:
@@ -601,9 +467,39 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
-    found = [f for f in found if not re.fullmatch(r"-?t?-?(?:il|elle|on|ils|elles)", text[f.start:f.end].strip().lower())]
+    found = [f for f in found if not _CLITIC_ONLY.fullmatch(text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
-    return _with_speakers(doc, found, mentions, quoted, not_speakers)
+    return attach_speakers(doc, found, mentions, quoted, not_speakers)
+
+
+def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
+    """The words introducing a source adjunct: "selon X", "d'après X", and a perspective opening the
+    sentence — "Pour Christine Lagarde, « … »", "Pour lui, …", "Du point de vue de Pékin, …"."""
+    out = []
+    for token in unit.tokens:
+        if _inside(token.idx, quoted):
+            continue
+        if token.lower_ in ("selon", "d'après") or \
+                token.lower_ == "après" and token.i > 0 and doc[token.i - 1].lower_ in ("d'", "d’"):
+            out.append(token)
+            continue
+        if token.lower_ not in ("pour", "vue"):
+            continue
+        lead = [t for t in doc[_sent(token).start:token.i] if not t.is_space]
+        if token.lower_ == "vue":
+            if [t.lower_ for t in lead[-3:]] not in (["du", "point", "de"], ["point", "de"]) or \
+                    token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "du", "des"):
+                continue
+        elif lead and not all(t.pos_ in ("CCONJ", "ADV") for t in lead):
+            continue
+        comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
+        if comma is None:
+            continue
+        between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET")]
+        if between and (all(t.ent_type_ in ("PER", "ORG", "LOC") or t.pos_ == "PROPN" for t in between) or
+                        len(between) == 1 and between[0].lower_ in ("lui", "elle", "eux", "elles")):
+            out.append(token)
+    return out
 
 
 def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> list[_Found]:
@@ -664,8 +560,10 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out[-1].kind = content[2]  # type: ignore[attr-defined]
             # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
             tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
-            if content[2] == "indirect" and not any(t.pos_ in ("VERB", "AUX") for t in unit.tokens
-                                                    if content[0] <= t.idx < content[1]):
+            # no verb before the cue ("Et puis", "Avec la crise"): the content is what follows it
+            verbless = content[2] == "indirect" and not any(t.pos_ in ("VERB", "AUX") for t in unit.tokens
+                                                            if content[0] <= t.idx < content[1])
+            if verbless:
                 # "Et puis, ajoute Georges Pauget, il s'agit d'un plancher."
                 m = re.match(r"\s*,(?!\s*[«“\"])\s*", text[tail_start:unit.end])
                 sentence_end = _sent(verb).end_char
@@ -677,8 +575,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
                 after = _content(doc, tail_start + m.start(1), unit.end, quoted)
-                if after and content[2] == "indirect" and not any(
-                        t.pos_ in ("VERB", "AUX") for t in unit.tokens if content[0] <= t.idx < content[1]):
+                if after and verbless:
                     out.pop()  # "Avec la crise, suppute l'Afub, « … »": the content is the quotation
                 if after:
                     out.append(_Found(after[0], after[1], verb, cue_text, subject, 3))
@@ -717,6 +614,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             return out
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
+    # what the verb reports through its own complement (steps 4 and 5)
+    complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
     window_end = _clause_end(verb, unit, cues, quoted)
     inside = [(s, e) for s, e in quoted if verb.idx < s < window_end and not _name_like(doc, s, e)]
     if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
@@ -728,7 +627,6 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         start = inside[0][0]
         # the fragment inside a reported complement: the whole complement ("a mentionné la décision
         # de … « afin de … »", "a exhorté la France à prendre « ses responsabilités » pour …")
-        complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
         if complement is not None and complement[0] < inside[0][0] <= complement[1] + 3 and \
                 (text[complement[0]:inside[0][0]].strip(" «\"“") or
                  len(text[last[1]:complement[1]].split()) >= 3):  # "«l'hypocrisie» de ceux qui critiquent …"
@@ -759,7 +657,6 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
     if subject is None or inverted_form:
         return out
-    complement = _reported_complement(verb, lemma, unit, cues, quoted)
     if complement is not None:
         content = _content(doc, complement[0], complement[1], quoted)
         if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
@@ -819,11 +716,15 @@ def _negated(verb: Token) -> bool:
             for c in h.children)
 
 
+_TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "veille", "lendemain"}
+
+
 def _is_time(token: Token) -> bool:
+    """A time word, or a phrase headed by one: "mercredi", "la semaine dernière", "le 17 octobre"."""
+    if token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS or token.lower_ in _TIME_NOUNS:
+        return True
     words = {t.lower_ for t in token.subtree}
-    return token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS or token.lower_ in ("matin", "soir", "jour", "semaine",
-                                                                                    "mois", "année", "an", "fois") \
-        or bool(words & _MONTHS) and any(t.like_num for t in token.subtree)
+    return bool(words & _MONTHS) and any(t.like_num for t in token.subtree)
 
 
 def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
@@ -1125,519 +1026,3 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
         out.append(item)
         taken.append((s, e))
     return out
-
-
-# --- speakers -------------------------------------------------------------------------------------
-def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).strip()
-
-
-class _Referents:
-    """The article's persons, their names and roles, and who was last spoken of."""
-
-    def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...]) -> None:
-        self.doc = doc
-        self.quoted = quoted
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.banned = {_fold(n) for n in not_speakers if n}
-        names: dict[str, str] = {}
-        for m in self.mentions:
-            if m.label == "PER":
-                clean = re.sub(r"^(M\.|Mme|Mr|Mrs|Ms)\s+", "", m.text)
-                best = names.get(m.key)
-                if best is None or len(clean.split()) > len(best.split()):
-                    names[m.key] = clean
-        self.names = names
-        # "l'Association française des usagers des banques (Afub)": the acronym's expansion
-        self.expansions: dict[str, str] = {}
-        text = _text(doc)
-        for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
-            acronym = m.group(1)
-            before = text[max(0, m.start() - 120):m.start()].rstrip()
-            words = [w for w in re.split(r"[ '’-]+", before) if w]
-            for k in range(len(words) - 1, -1, -1):  # the nearest run that starts with the acronym's letter
-                tail = words[k:]
-                if tail[0][:1] == acronym[0].upper() and \
-                        sum(1 for w in tail if w[:1].isupper() or len(w) > 3) >= min(2, len(acronym)) and \
-                        len(tail) >= len(acronym) - 1:
-                    self.expansions[_fold(acronym)] = before[before.rfind(tail[0]):].strip()
-                    break
-                if len(tail) > 12:
-                    break
-        self.roles: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for m in self.mentions:
-            if m.label == "PER":
-                for role in self._roles_of(m):
-                    self.roles.setdefault(m.key, []).append(role)
-        self.genders = self._genders()
-
-    def _genders(self) -> dict[str, str]:
-        """Each person's grammatical gender as the article marks it: a title ("Mme", "M."), the
-        determiner or the form of a role noun next to the name ("la ministre de l'Economie Christine
-        Lagarde", "Rama Yade, secrétaire d'Etat"), a participle or adjective agreeing with the name
-        ("Ingrid Betancourt, libérée …", "X est arrivée")."""
-        doc = self.doc
-        votes: dict[str, list[int]] = {}
-        for m in self.mentions:
-            if m.label != "PER":
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            # nouns such as "otage", "ministre" or "secrétaire" are tagged masculine whoever holds them:
-            # only a determiner, a title, a feminine form or an agreeing participle tells
-            marks: list[str] = []
-            before = [t for t in doc[max(span.start - 4, 0):span.start] if t.text != ","]
-            if before and before[-1].text in ("M.", "Monsieur", "MM."):
-                marks += ["Masc", "Masc"]
-            elif before and before[-1].text in ("Mme", "Madame", "Mlle", "Mademoiselle", "Mmes"):
-                marks += ["Fem", "Fem"]
-            elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
-                             _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
-                marks += [g for t in before[-3:] for g in t.morph.get("Gender")
-                          if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem"]
-            after = doc[span.end: span.end + 3]
-            if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
-                    (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
-                marks += [g for g in after[1].morph.get("Gender") if g == "Fem"]
-            elif len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("le", "la", "un", "une") and \
-                    after[2].pos_ in ("NOUN", "ADJ"):  # "Fatma, la jeune femme de 34 ans"
-                marks += after[1].morph.get("Gender")
-            root = span.root
-            if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
-                head = root.head
-                if "Part" in head.morph.get("VerbForm") and any(c.lemma_ == "être" for c in head.children
-                                                                if c.dep_.startswith("aux")) or \
-                        head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children):
-                    marks += [g for g in head.morph.get("Gender") if g == "Fem"]  # the masculine is unmarked
-            entry = votes.setdefault(m.key, [0, 0])
-            entry[0] += marks.count("Fem")
-            entry[1] += marks.count("Masc")
-        return {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
-
-    def compatible(self, key: str, gender: str | None) -> bool:
-        return gender not in ("m", "f") or self.genders.get(key, gender) == gender
-
-    def mentions_in(self, tokens: list[Token]) -> list[Mention]:
-        if not tokens:
-            return []
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
-
-    def governed(self, mention: Mention) -> bool:
-        """True when a preposition governs the mention ("le cabinet de Zelensky")."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            return False
-        previous = self.doc[span.start - 1]
-        return previous.lower_ in _NOT_AFTER
-
-    def introduced(self, mention: Mention) -> bool:
-        """A governed name that still becomes the topic: "Puis vint le tour de Rama Yade", "un allié
-        en la personne de Nadine Morano", "après l'arrivée de X"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
-            return False
-        return self.doc[span.start - 2].lemma_.lower() in _TOPIC_NOUNS
-
-    def _roles_of(self, mention: Mention) -> list[tuple[str, frozenset[str]]]:
-        """Role phrases the article gives a person: a title before the name ("le président
-        français Emmanuel Macron", "Le secrétaire général de l'Otan, Mark Rutte") or an apposition
-        after it ("Andriy Yermak, chef de cabinet du président ukrainien,")."""
-        doc = self.doc
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return []
-        phrases = []
-        j = span.start - 1
-        if j >= 0 and doc[j].text == ",":
-            j -= 1
-        run: list[Token] = []
-        while j >= 0 and len(run) < 10:
-            token = doc[j]
-            if token.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and not token.is_punct and \
-                    not _inside(token.idx, self.quoted):
-                run.insert(0, token)
-                j -= 1
-            else:
-                break
-        # the role starts at its leftmost role noun: "en présence du président ukrainien X" → "président ukrainien"
-        starts = [i for i, t in enumerate(run) if _role_signature(run[i:]) is not None and
-                  (i == 0 or run[i - 1].pos_ in ("DET", "ADP", "ADJ"))]
-        if starts and run[-1].pos_ not in ("ADP", "DET"):  # "le cabinet de X": X is not a cabinet
-            phrases.append(run[starts[0]:])
-        k = span.end
-        if k < len(doc) - 1 and doc[k].text == ",":
-            run = []
-            k += 1
-            while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and len(run) < 10 and \
-                    not doc[k].is_punct:
-                run.append(doc[k])
-                k += 1
-            while run and run[0].pos_ == "DET":
-                run = run[1:]
-            while run and run[-1].pos_ in ("ADP", "DET"):
-                run.pop()
-            if run and run[0].pos_ == "NOUN" and k < len(doc) and doc[k].text in (",", ".", ")"):
-                phrases.append(run)
-        out = []
-        for tokens in phrases:
-            signature = _role_signature(tokens)
-            if signature:
-                out.append((_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])], signature))
-        return out
-
-    def person_for_role(self, tokens: list[Token], before: int) -> str | None:
-        """The person the article gave this role to ("le secrétaire général de l'alliance atlantique"
-        → the "secrétaire général de l'Otan" named earlier): same head noun, no adjective the role
-        lacks; the latest such person mentioned before."""
-        signature = _role_signature(tokens)
-        if not signature:
-            return None
-        best: tuple[int, str] | None = None
-        for key, roles in self.roles.items():
-            if not any(signature[0] == role[0] and set(signature[1]) <= set(role[1]) for _, role in roles):
-                continue
-            at = max((m.start for m in self.mentions if m.key == key and m.start < before), default=None)
-            if at is not None and (best is None or at > best[0]):
-                best = (at, key)
-        return best[1] if best else None
-
-    def salient_person_before(self, position: int) -> str | None:
-        """The person the article has named most often so far (the latest on ties): who a definite
-        description ("l'ex-otage", "la ministre") most likely refers to."""
-        counts: dict[str, list[int]] = {}
-        for m in self.mentions:
-            if m.label == "PER" and m.start < position and not _inside(m.start, self.quoted):
-                entry = counts.setdefault(m.key, [0, 0])
-                entry[0] += 1
-                entry[1] = m.start
-        if not counts:
-            return None
-        return max(counts, key=lambda k: (counts[k][0], counts[k][1]))
-
-    def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
-        """The organisation last named; for "l'association", "la banque", the last one whose name
-        (or its acronym's expansion) contains that noun."""
-        orgs = [m for m in self.mentions if m.label == "ORG" and m.start < position and
-                not _inside(m.start, self.quoted)]
-        if noun:
-            named = [m for m in orgs if noun in _fold(self.expansions.get(_fold(m.text), m.text)).split()]
-            if named:
-                return named[-1]
-        return orgs[-1] if orgs else None
-
-    def person(self, mention: Mention) -> bool:
-        """A PER mention that can be a speaker: not "l'Homme" of "droits de l'Homme"."""
-        if mention.label != "PER":
-            return False
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is None or span.start == 0 or self.doc[span.start - 1].pos_ != "DET" or \
-            len(mention.text.split()) > 1
-
-    def last_person_before(self, position: int, spoken: list[tuple[int, str]], gender: str | None = None,
-                           governed: bool = False) -> str | None:
-        """The person the text was last talking about: the latest speaker, or the latest named
-        person outside quotations who is not governed by a preposition (unless ``governed``: "ce
-        dernier", "celui-ci" point at the last person named, whatever governs it), of the pronoun's
-        gender when the article marks it."""
-        candidates = [(at, key) for at, key in spoken if at < position] + \
-            [(m.start, m.key) for m in self.mentions if self.person(m) and m.start < position and
-             not _inside(m.start, self.quoted) and (governed or not self.governed(m) or self.introduced(m))]
-        return self._latest(candidates, gender)
-
-    def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
-        """The latest candidate of the right gender; one whose gender the article marks is preferred
-        to a later one whose gender is unknown, within a few paragraphs."""
-        fitting = sorted((c for c in candidates if self.compatible(c[1], gender)), reverse=True)
-        if not fitting:
-            return None
-        if gender in ("m", "f"):
-            marked = [c for c in fitting if self.genders.get(c[1]) == gender == "f"]
-            if marked and fitting[0][0] - marked[0][0] < 1500:
-                return marked[0][1]
-        return fitting[0][1]
-
-    def described_person(self, position: int, gender: str | None, signature) -> str | None:
-        """Who a definite description ("la responsable socialiste", "le praticien", "le Texan") most
-        likely designates: the latest person named before it, of its gender, whose roles do not
-        contradict it (a "ministre de la Défense" is not "le premier ministre")."""
-        candidates = []
-        for m in self.mentions:
-            if not self.person(m) or m.start >= position or _inside(m.start, self.quoted):
-                continue
-            if signature is not None:
-                same_head = [r for _, r in self.roles.get(m.key, []) if r[0] == signature[0]]
-                if same_head and not any(set(signature[1]) <= set(r[1]) for r in same_head):
-                    continue
-            candidates.append((m.start, m.key))
-        if not candidates:  # "L'ex-candidate à la présidentielle a annoncé …" before the name is given
-            later = [m for m in self.mentions if self.person(m) and position <= m.start < position + 600 and
-                     not _inside(m.start, self.quoted) and self.compatible(m.key, gender)]
-            return later[0].key if later else None
-        if signature is None:  # "l'ex-otage", "le Texan": the article's main character, of that gender
-            counts: dict[str, int] = {}
-            for _, key in candidates:
-                if self.compatible(key, gender):
-                    counts[key] = counts.get(key, 0) + 1
-            latest = {key: at for at, key in candidates}
-            if gender == "f" and any(self.genders.get(k) == "f" for k in counts):  # "la jeune femme"
-                counts = {k: n for k, n in counts.items() if self.genders.get(k) == "f"}
-            return max(counts, key=lambda k: (counts[k], latest[k])) if counts else None
-        return self._latest(candidates, gender)
-
-
-def _role_signature(tokens: list[Token]) -> tuple[str, tuple[str, ...]] | None:
-    """A role's head noun and the adjectives before its first preposition, folded:
-    "Premier ministre britannique" → ("ministre", ("britannique", "premier"))."""
-    words = [t for t in tokens if t.pos_ != "DET"]
-    head = next((t for t in words if t.pos_ in ("NOUN", "ADJ") and
-                 (t.lower_ in ROLE_NOUNS or (t.lemma_ or "").lower() in ROLE_NOUNS) and t.lower_ != "premier"), None)
-    if head is None or head.i > words[0].i + 1:
-        return None
-    adjectives = []
-    for t in words:
-        if t.pos_ == "ADP":
-            break
-        if t.pos_ == "ADJ":
-            adjectives.append(_fold(t.text))
-    return _fold(head.lemma_ or head.text), tuple(sorted(a for a in adjectives if a))
-
-
-def _phrase(doc: Doc, tokens: list[Token]) -> str:
-    tokens = [t for t in tokens if not t.is_space]
-    while tokens and (tokens[0].pos_ in ("DET", "ADP", "PUNCT") or tokens[0].lower_ in ("de", "d'")):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    return _text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
-
-
-def _with_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers) -> list[Quote]:
-    refs = _Referents(doc, mentions, quoted, not_speakers)
-    spoken: list[tuple[int, str]] = []
-    quotes: list[Quote] = []
-    resolved: dict[int, tuple] = {}
-    resolved_list: list[tuple[int, tuple]] = []
-    for item in sorted(found, key=lambda f: f.start):
-        if getattr(item, "context", False):
-            speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
-        elif not item.subject and item.cue is not None and quotes and \
-                _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
-                                                             alignment_mode="expand")[0]).start:
-            speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
-        else:
-            speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
-        resolved[id(item)] = speaker
-        resolved_list.append((item.start, speaker))
-        previous = item
-        name, entity, phrase, s_start, s_end = speaker
-        if name and _fold(name) in refs.banned:
-            name, entity = None, None
-        if entity and entity.startswith("per:"):
-            spoken.append((max(item.start, s_start or 0), entity[4:].replace("-", " ")))
-        quotes.append(Quote(item.start, item.end, _text(doc)[item.start:item.end], getattr(item, "kind", "indirect"),
-                            item.cue_text or None, name, entity, phrase, s_start, s_end))
-    return quotes
-
-
-def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Referents, spoken) -> tuple:
-    """The speaker of a quotation without a cue: a person who is the subject of the sentence just
-    before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
-    paragraphs back; else the person last talked about."""
-    text = _text(doc)
-    token = doc.char_span(item.start, item.end, alignment_mode="expand")
-    if token is not None:
-        sent = _sent(token[0])
-        previous = _sent(doc[sent.start - 1]) if sent.start > 0 else None
-        for candidate in (sent, previous):
-            if candidate is None:
-                continue
-            for m in refs.mentions:
-                if m.label != "PER" or not (candidate.start_char <= m.start < min(candidate.end_char, item.start)) \
-                        or _inside(m.start, refs.quoted):
-                    continue
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and (span.root.dep_ in _SUBJECT_DEPS or
-                                         span.root.head.dep_ in _SUBJECT_DEPS and span.root.dep_ in ("appos", "flat:name")):
-                    return (refs.names.get(m.key, m.text), m.entity_id, None, None, None)
-            if candidate is previous:
-                break
-    if resolved_list:
-        at, speaker = resolved_list[-1]
-        if speaker[0] and text.count("\n\n", at, item.start) <= 3:
-            return speaker
-    key = refs.last_person_before(item.start, spoken)
-    if key:
-        return (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), None, None, None)
-    return (None, None, None, None, None)
-
-
-_TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "libération", "cas", "personne",
-                "initiative", "entrée", "élection", "nomination", "intervention", "témoignage"}
-_DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
-_DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
-                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
-                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal"}
-
-
-def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", previous, at: int) -> tuple | None:
-    """The issuer of a document that is the grammatical source: "l'arrêt de la chambre de
-    l'instruction" → the chamber; "le communiqué" alone → whoever was quoted just before (the
-    communiqué that speaker issued), within three paragraphs."""
-    after = [t for t in tokens if t.i > head.i]
-    while after and after[0].pos_ == "ADJ":
-        after = after[1:]
-    if after and after[0].lower_ in ("de", "du", "des", "d'") and len(after) > 1:
-        words = after[1:]
-        while words and words[0].pos_ == "DET":
-            words = words[1:]
-        if words:
-            for mention in refs.mentions_in(words):
-                name = refs.expansions.get(_fold(mention.text), mention.text)
-                if mention.label == "PER":
-                    name = refs.names.get(mention.key, name)
-                return (name, mention.entity_id)
-            return (_phrase(doc, words), None)
-    if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
-        return previous[1][:2]
-    return None
-
-
-def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
-    tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
-    verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1]
-    if verbs and tokens[verbs[-1] + 1:] and tokens[verbs[-1] + 1].pos_ in ("DET", "NOUN", "PROPN"):
-        tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
-    while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
-        tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
-    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT")):
-        tokens = tokens[:-1]
-    if not tokens:
-        return (None, None, None, None, None)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    phrase = _text(doc)[start:end]
-    anchor = item.cue.idx if item.cue is not None else start
-    person = lambda key: (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), phrase, start, end)
-    words = [t for t in tokens if t.pos_ != "DET"]
-    # "-t-on expliqué de source diplomatique"
-    if len(words) == 1 and (words[0].lower_ in ("-on", "on", "-t-on") or words[0].lower_.endswith(("-t-on", "-on"))):
-        if item.cue is not None:
-            near = doc[item.cue.i + 1: min(item.cue.i + 4, len(doc))]
-            # "a-t-on appris auprès de …", "confirme-t-on au Fonds de garantie", "explique-t-on chez Renault"
-            at = next((t for t in near if t.lower_ in ("auprès", "au", "chez") or
-                       t.lower_ == "à" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "DET"), None)
-            if at is not None:  # "a-t-on appris auprès d'une des organisations, le Syndicat de la magistrature"
-                end = next((t.i for t in doc[at.i + 1: _sent(at).end] if t.text in (".", ";", "(", ":")), _sent(at).end)
-                words = [t for t in doc[at.i + 1: end] if not t.is_space]
-                while words and words[0].lower_ in ("de", "d'", "du", "des"):
-                    words = words[1:]
-                if "," in [t.text for t in words]:
-                    k = [t.text for t in words].index(",")
-                    named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words[k + 1:])
-                    words = words[k + 1:] if named else words[:k]
-                while words and words[-1].is_punct:
-                    words = words[:-1]
-                if words:
-                    name = _phrase(doc, words)
-                    for mention in refs.mentions_in(words):
-                        name = refs.expansions.get(_fold(mention.text), mention.text)
-                        return (name, mention.entity_id, name, words[0].idx, words[-1].idx + len(words[-1]))
-                    return (name, None, name, words[0].idx, words[-1].idx + len(words[-1]))
-            for child in item.cue.children:
-                if child.lemma_ == "source":
-                    source = [t for t in doc[child.i: child.i + 2] if t.pos_ in ("NOUN", "ADJ")]
-                    text = _phrase(doc, source)
-                    return (text, None, text, source[0].idx, source[-1].idx + len(source[-1]))
-        return (None, None, phrase, start, end)
-    # a pronoun: the person last talked about
-    pronoun = "".join(t.text for t in words).lower()
-    if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
-        pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
-    if pronoun in _PRONOUNS:
-        if _PRONOUNS[pronoun] == "p":
-            return (None, None, phrase, start, end)
-        demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
-        verb = item.cue
-        if verb is not None and not demonstrative:
-            sentence = _sent(verb)
-            root = sentence.root
-            # "Alors qu'il avait annoncé sa démission, Charles Milhaud conserve …": the main clause's subject
-            if verb.dep_ in ("advcl",) and root.i > verb.i:
-                for child in root.children:
-                    if child.dep_ in _SUBJECT_DEPS and child.i > verb.i:
-                        for mention in refs.mentions_in(list(child.subtree)):
-                            if refs.person(mention) and not refs.governed(mention):
-                                return person(mention.key)
-            # "La banque soulignait que … / Elle avait précisé que …": the organisation the sentence
-            # before was about
-            if words[0].i == sentence.start or (words[0].lower_.startswith("-") and verb.i <= sentence.start + 3):
-                if sentence.start > 0:
-                    before = _sent(doc[sentence.start - 1])
-                    subjects = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS]
-                    if subjects:
-                        subject = list(subjects[0].subtree)
-                        head = subjects[0]
-                        orgs = [m for m in refs.mentions_in(subject) if m.label == "ORG" and m.start <= head.idx < m.end]
-                        if any(refs.person(m) and before.start_char <= m.start < before.end_char and
-                               not _inside(m.start, refs.quoted) for m in refs.mentions):
-                            orgs, head = [], doc[verb.i]  # a person was named there too: leave it to the persons
-                        genders = set(head.morph.get("Gender")) | {g for c in head.children if c.dep_ == "det"
-                                                                   for g in c.morph.get("Gender")}
-                        wanted = {"m": "Masc", "f": "Fem"}.get(_PRONOUNS[pronoun])
-                        if (orgs or _fold(head.lemma_ or head.text) in _ORG_NOUNS) and \
-                                (not genders or wanted in genders) and head.ent_type_ != "PER":
-                            org = orgs[0] if orgs else refs.last_organisation_before(
-                                subject[0].idx, _fold(head.lemma_ or head.text))
-                            if org is not None:
-                                name = refs.expansions.get(_fold(org.text), org.text)
-                                return (name, org.entity_id, phrase, start, end)
-        key = refs.last_person_before(anchor, spoken, _PRONOUNS[pronoun], governed=demonstrative)
-        return person(key) if key else (None, None, phrase, start, end)
-    # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
-    for mention in refs.mentions_in(tokens):
-        if refs.person(mention) and not refs.governed(mention):
-            return person(mention.key)
-    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
-    if _fold(head.lemma_ or head.text) in _DOCUMENT_NOUNS or _fold(head.text) in _DOCUMENT_NOUNS:
-        issuer = _issuer(doc, tokens, head, refs, previous, item.start)
-        if issuer is not None:
-            return (issuer[0], issuer[1], phrase, start, end)
-    # a role phrase the article gave to a named person
-    if head.pos_ in ("NOUN", "ADJ"):
-        key = refs.person_for_role(tokens, anchor)
-        if key:
-            return person(key)
-    determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
-    definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
-    for mention in refs.mentions_in(tokens):
-        if mention.start <= head.idx < mention.end and \
-                not (mention.label == "MISC" and definite and (head.text[:1].islower() or  # "le prix Nobel"
-                                                              _DEMONYM.match(mention.text))):  # "le Texan"
-            name = refs.expansions.get(_fold(mention.text), mention.text)
-            return (name, mention.entity_id, phrase, start, end)
-    if _fold(head.text) in refs.expansions:
-        return (refs.expansions[_fold(head.text)], None, phrase, start, end)
-    # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
-    if _fold(head.lemma_ or head.text) in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde"
-        for mention in refs.mentions_in(tokens):
-            if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER"):
-                name = refs.expansions.get(_fold(mention.text), mention.text)
-                return (name, mention.entity_id, phrase, start, end)
-    if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        if _fold(head.lemma_ or head.text) in _ORG_NOUNS:
-            org = refs.last_organisation_before(anchor, _fold(head.lemma_ or head.text))
-            if org is not None:
-                return (refs.expansions.get(_fold(org.text), org.text), org.entity_id, phrase, start, end)
-        elif _fold(head.lemma_ or head.text) not in _THING_NOUNS and \
-                ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
-            genders = [g for t in tokens[:3] if t.pos_ in ("DET", "NOUN", "ADJ") for g in t.morph.get("Gender")]
-            gender = "f" if "Fem" in genders and "Masc" not in genders else \
-                "m" if "Masc" in genders and "Fem" not in genders else None
-            key = refs.described_person(anchor, gender, _role_signature(tokens)) or refs.salient_person_before(anchor)
-            if key:
-                return person(key)
-    clean = _phrase(doc, tokens)
-    return (clean or phrase, None, phrase, start, end)

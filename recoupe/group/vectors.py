@@ -150,7 +150,3 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float], idf: Idf,
         if other is not None:
             dot += w * other * idf(t) ** 2
     return dot / (norm_a * norm_b)
-
-
-def weighted_norm(vec: Mapping[str, float], idf: Idf) -> float:
-    return idf.norm(vec)

@@ -1,0 +1,581 @@
+"""Who is speaking: the speaker of each quote that ``quotes`` found, resolved in its article.
+
+The words designating the speaker (a name, a role phrase, a pronoun, a description, a document, an
+impersonal "on") are resolved against the article's referents (``_Referents``): its persons with
+their fullest names, the roles the article gives them and the gender it marks; its organisations
+with their acronyms spelt out.  A named person in the subject is the speaker (not one governed by a
+preposition: "le cabinet de Zelensky" is not Zelensky); a role phrase goes to the person the article
+gave that role ("le secrétaire général de l'alliance atlantique" → Mark Rutte); a pronoun to the
+person last talked about whose gender agrees, or to the main clause's subject, or to the
+organisation the sentence before was about; a definite description to the latest compatible
+person ("la responsable socialiste") or to the article's most-named person of its gender
+("l'ex-otage"); a document to its issuer; groups and anonymous sources keep their phrase with no
+entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..records import Mention, Quote
+from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _text
+
+if TYPE_CHECKING:
+    from .quotes import _Found
+
+_PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
+             "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
+             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
+# Nouns that name a position a person holds: a role phrase is headed by one of them.
+ROLE_NOUNS = frozenset("""
+président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
+directrice général générale amiral commandant commandante chancelier chancelière roi reine prince princesse
+pape maire député députée sénateur sénatrice ambassadeur ambassadrice envoyé envoyée conseiller conseillère
+dirigeant dirigeante patron patronne procureur procureure juge gouverneur gouverneure commissaire émissaire
+négociateur négociatrice représentant représentante délégué déléguée leader candidat candidate fondateur
+fondatrice pdg adjoint adjointe colonel capitaine lieutenant maréchal responsable expert experte analyste
+professeur professeure docteur avocat avocate économiste journaliste correspondant correspondante
+spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatrice rapporteur rapporteure
+militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
+monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
+administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
+""".split())
+_ROLE_FOLDED = frozenset(_fold(r) for r in ROLE_NOUNS)
+_ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
+              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
+              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
+              "radio", "television", "station", "televise", "media", "revue"}
+_THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
+                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
+                "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
+                "commission", "conseil", "comite", "etat", "pays", "ville", "mairie", "elysee", "opposition",
+                "majorite", "famille", "entourage", "defense", "accusation", "direction"}
+_GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
+                "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
+                "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
+
+
+class _Referents:
+    """The article's persons, their names and roles, and who was last spoken of."""
+
+    def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.banned = {_fold(n) for n in not_speakers if n}
+        names: dict[str, str] = {}
+        for m in self.mentions:
+            if m.label == "PER":
+                clean = re.sub(r"^(M\.|Mme|Mr|Mrs|Ms)\s+", "", m.text)
+                best = names.get(m.key)
+                if best is None or len(clean.split()) > len(best.split()):
+                    names[m.key] = clean
+        self.names = names
+        # "l'Association française des usagers des banques (Afub)": the acronym's expansion
+        self.expansions: dict[str, str] = {}
+        text = _text(doc)
+        for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
+            acronym = m.group(1)
+            before = text[max(0, m.start() - 120):m.start()].rstrip()
+            words = [w for w in re.split(r"[ '’-]+", before) if w]
+            for k in range(len(words) - 1, -1, -1):  # the nearest run that starts with the acronym's letter
+                tail = words[k:]
+                if tail[0][:1] == acronym[0].upper() and \
+                        sum(1 for w in tail if w[:1].isupper() or len(w) > 3) >= min(2, len(acronym)) and \
+                        len(tail) >= len(acronym) - 1:
+                    self.expansions[_fold(acronym)] = before[before.rfind(tail[0]):].strip()
+                    break
+                if len(tail) > 12:
+                    break
+        self.roles: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for m in self.mentions:
+            if m.label == "PER":
+                for role in self._roles_of(m):
+                    self.roles.setdefault(m.key, []).append(role)
+        self.genders = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's grammatical gender as the article marks it: a title ("Mme", "M."), the
+        determiner or the form of a role noun next to the name ("la ministre de l'Economie Christine
+        Lagarde", "Rama Yade, secrétaire d'Etat"), a participle or adjective agreeing with the name
+        ("Ingrid Betancourt, libérée …", "X est arrivée")."""
+        doc = self.doc
+        votes: dict[str, list[int]] = {}
+        for m in self.mentions:
+            if m.label != "PER":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            # nouns such as "otage", "ministre" or "secrétaire" are tagged masculine whoever holds them:
+            # only a determiner, a title, a feminine form or an agreeing participle tells
+            marks: list[str] = []
+            before = [t for t in doc[max(span.start - 4, 0):span.start] if t.text != ","]
+            if before and before[-1].text in ("M.", "Monsieur", "MM."):
+                marks += ["Masc", "Masc"]
+            elif before and before[-1].text in ("Mme", "Madame", "Mlle", "Mademoiselle", "Mmes"):
+                marks += ["Fem", "Fem"]
+            elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
+                             _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
+                marks += [g for t in before[-3:] for g in t.morph.get("Gender")
+                          if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem"]
+            after = doc[span.end: span.end + 3]
+            if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
+                    (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
+                marks += [g for g in after[1].morph.get("Gender") if g == "Fem"]
+            elif len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("le", "la", "un", "une") and \
+                    after[2].pos_ in ("NOUN", "ADJ"):  # "Fatma, la jeune femme de 34 ans"
+                marks += after[1].morph.get("Gender")
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
+                head = root.head
+                if "Part" in head.morph.get("VerbForm") and any(c.lemma_ == "être" for c in head.children
+                                                                if c.dep_.startswith("aux")) or \
+                        head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children):
+                    marks += [g for g in head.morph.get("Gender") if g == "Fem"]  # the masculine is unmarked
+            entry = votes.setdefault(m.key, [0, 0])
+            entry[0] += marks.count("Fem")
+            entry[1] += marks.count("Masc")
+        return {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
+
+    def display_name(self, mention: Mention) -> str:
+        """The name to show for a mention: a person's fullest name in the article, an acronym's
+        expansion ("Afub" → "Association française des usagers des banques"), else its text."""
+        if mention.label == "PER" and mention.key in self.names:
+            return self.names[mention.key]
+        return self.expansions.get(_fold(mention.text), mention.text)
+
+    def compatible(self, key: str, gender: str | None) -> bool:
+        return gender not in ("m", "f") or self.genders.get(key, gender) == gender
+
+    def mentions_in(self, tokens: list[Token]) -> list[Mention]:
+        if not tokens:
+            return []
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def governed(self, mention: Mention) -> bool:
+        """True when a preposition governs the mention ("le cabinet de Zelensky")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        previous = self.doc[span.start - 1]
+        return previous.lower_ in _NOT_AFTER
+
+    def introduced(self, mention: Mention) -> bool:
+        """A governed name that still becomes the topic: "Puis vint le tour de Rama Yade", "un allié
+        en la personne de Nadine Morano", "après l'arrivée de X"."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
+            return False
+        return self.doc[span.start - 2].lemma_.lower() in _TOPIC_NOUNS
+
+    def _roles_of(self, mention: Mention) -> list[tuple[str, frozenset[str]]]:
+        """Role phrases the article gives a person: a title before the name ("le président
+        français Emmanuel Macron", "Le secrétaire général de l'Otan, Mark Rutte") or an apposition
+        after it ("Andriy Yermak, chef de cabinet du président ukrainien,")."""
+        doc = self.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        phrases = []
+        j = span.start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        run: list[Token] = []
+        while j >= 0 and len(run) < 10:
+            token = doc[j]
+            if token.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and not token.is_punct and \
+                    not _inside(token.idx, self.quoted):
+                run.insert(0, token)
+                j -= 1
+            else:
+                break
+        # the role starts at its leftmost role noun: "en présence du président ukrainien X" → "président ukrainien"
+        starts = [i for i, t in enumerate(run) if _role_signature(run[i:]) is not None and
+                  (i == 0 or run[i - 1].pos_ in ("DET", "ADP", "ADJ"))]
+        if starts and run[-1].pos_ not in ("ADP", "DET"):  # "le cabinet de X": X is not a cabinet
+            phrases.append(run[starts[0]:])
+        k = span.end
+        if k < len(doc) - 1 and doc[k].text == ",":
+            run = []
+            k += 1
+            while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and len(run) < 10 and \
+                    not doc[k].is_punct:
+                run.append(doc[k])
+                k += 1
+            while run and run[0].pos_ == "DET":
+                run = run[1:]
+            while run and run[-1].pos_ in ("ADP", "DET"):
+                run.pop()
+            if run and run[0].pos_ == "NOUN" and k < len(doc) and doc[k].text in (",", ".", ")"):
+                phrases.append(run)
+        out = []
+        for tokens in phrases:
+            signature = _role_signature(tokens)
+            if signature:
+                out.append((_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])], signature))
+        return out
+
+    def person_for_role(self, tokens: list[Token], before: int) -> str | None:
+        """The person the article gave this role to ("le secrétaire général de l'alliance atlantique"
+        → the "secrétaire général de l'Otan" named earlier): same head noun, no adjective the role
+        lacks; the latest such person mentioned before."""
+        signature = _role_signature(tokens)
+        if not signature:
+            return None
+        best: tuple[int, str] | None = None
+        for key, roles in self.roles.items():
+            if not any(signature[0] == role[0] and set(signature[1]) <= set(role[1]) for _, role in roles):
+                continue
+            at = max((m.start for m in self.mentions if m.key == key and m.start < before), default=None)
+            if at is not None and (best is None or at > best[0]):
+                best = (at, key)
+        return best[1] if best else None
+
+    def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
+        """The organisation last named; for "l'association", "la banque", the last one whose name
+        (or its acronym's expansion) contains that noun."""
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.start < position and
+                not _inside(m.start, self.quoted)]
+        if noun:
+            named = [m for m in orgs if noun in _fold(self.display_name(m)).split()]
+            if named:
+                return named[-1]
+        return orgs[-1] if orgs else None
+
+    def person(self, mention: Mention) -> bool:
+        """A PER mention that can be a speaker: not "l'Homme" of "droits de l'Homme"."""
+        if mention.label != "PER":
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is None or span.start == 0 or self.doc[span.start - 1].pos_ != "DET" or \
+            len(mention.text.split()) > 1
+
+    def last_person_before(self, position: int, spoken: list[tuple[int, str]], gender: str | None = None,
+                           governed: bool = False) -> str | None:
+        """The person the text was last talking about: the latest speaker, or the latest named
+        person outside quotations who is not governed by a preposition (unless ``governed``: "ce
+        dernier", "celui-ci" point at the last person named, whatever governs it), of the pronoun's
+        gender when the article marks it."""
+        candidates = [(at, key) for at, key in spoken if at < position] + \
+            [(m.start, m.key) for m in self.mentions if self.person(m) and m.start < position and
+             not _inside(m.start, self.quoted) and (governed or not self.governed(m) or self.introduced(m))]
+        return self._latest(candidates, gender)
+
+    def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
+        """The latest candidate of the right gender; one whose gender the article marks is preferred
+        to a later one whose gender is unknown, within a few paragraphs."""
+        fitting = sorted((c for c in candidates if self.compatible(c[1], gender)), reverse=True)
+        if not fitting:
+            return None
+        if gender in ("m", "f"):
+            marked = [c for c in fitting if self.genders.get(c[1]) == gender == "f"]
+            if marked and fitting[0][0] - marked[0][0] < 1500:
+                return marked[0][1]
+        return fitting[0][1]
+
+    def described_person(self, position: int, gender: str | None, signature) -> str | None:
+        """Who a definite description ("la responsable socialiste", "le praticien", "le Texan") most
+        likely designates: the latest person named before it, of its gender, whose roles do not
+        contradict it (a "ministre de la Défense" is not "le premier ministre")."""
+        candidates = []
+        for m in self.mentions:
+            if not self.person(m) or m.start >= position or _inside(m.start, self.quoted):
+                continue
+            if signature is not None:
+                same_head = [r for _, r in self.roles.get(m.key, []) if r[0] == signature[0]]
+                if same_head and not any(set(signature[1]) <= set(r[1]) for r in same_head):
+                    continue
+            candidates.append((m.start, m.key))
+        if not candidates:  # "L'ex-candidate à la présidentielle a annoncé …" before the name is given
+            later = [m for m in self.mentions if self.person(m) and position <= m.start < position + 600 and
+                     not _inside(m.start, self.quoted) and self.compatible(m.key, gender)]
+            return later[0].key if later else None
+        if signature is None:  # "l'ex-otage", "le Texan": the article's main character, of that gender
+            counts: dict[str, int] = {}
+            for _, key in candidates:
+                if self.compatible(key, gender):
+                    counts[key] = counts.get(key, 0) + 1
+            latest = {key: at for at, key in candidates}
+            if gender == "f" and any(self.genders.get(k) == "f" for k in counts):  # "la jeune femme"
+                counts = {k: n for k, n in counts.items() if self.genders.get(k) == "f"}
+            return max(counts, key=lambda k: (counts[k], latest[k])) if counts else None
+        return self._latest(candidates, gender)
+
+
+def _role_signature(tokens: list[Token]) -> tuple[str, tuple[str, ...]] | None:
+    """A role's head noun and the adjectives before its first preposition, folded:
+    "Premier ministre britannique" → ("ministre", ("britannique", "premier"))."""
+    words = [t for t in tokens if t.pos_ != "DET"]
+    head = next((t for t in words if t.pos_ in ("NOUN", "ADJ") and
+                 (t.lower_ in ROLE_NOUNS or (t.lemma_ or "").lower() in ROLE_NOUNS) and t.lower_ != "premier"), None)
+    if head is None or head.i > words[0].i + 1:
+        return None
+    adjectives = []
+    for t in words:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ == "ADJ":
+            adjectives.append(_fold(t.text))
+    return _fold(head.lemma_ or head.text), tuple(sorted(a for a in adjectives if a))
+
+
+def _phrase(doc: Doc, tokens: list[Token]) -> str:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].pos_ in ("DET", "ADP", "PUNCT") or tokens[0].lower_ in ("de", "d'")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return _text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+
+
+def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers) -> list[Quote]:
+    """The quotes ``found`` in one article as ``Quote`` records, each with its speaker resolved;
+    ``not_speakers``: the article's author and credit names, never speakers."""
+    refs = _Referents(doc, mentions, quoted, not_speakers)
+    spoken: list[tuple[int, str]] = []
+    quotes: list[Quote] = []
+    resolved: dict[int, tuple] = {}
+    resolved_list: list[tuple[int, tuple]] = []
+    for item in sorted(found, key=lambda f: f.start):
+        if getattr(item, "context", False):
+            speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
+        elif not item.subject and item.cue is not None and quotes and \
+                _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
+                                                             alignment_mode="expand")[0]).start:
+            speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
+        else:
+            speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
+        resolved[id(item)] = speaker
+        resolved_list.append((item.start, speaker))
+        previous = item
+        name, entity, phrase, s_start, s_end = speaker
+        if name and _fold(name) in refs.banned:
+            name, entity = None, None
+        if entity and entity.startswith("per:"):
+            spoken.append((max(item.start, s_start or 0), entity[4:].replace("-", " ")))
+        quotes.append(Quote(item.start, item.end, _text(doc)[item.start:item.end], getattr(item, "kind", "indirect"),
+                            item.cue_text or None, name, entity, phrase, s_start, s_end))
+    return quotes
+
+
+def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Referents, spoken) -> tuple:
+    """The speaker of a quotation without a cue: a person who is the subject of the sentence just
+    before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
+    paragraphs back; else the person last talked about."""
+    text = _text(doc)
+    token = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if token is not None:
+        sent = _sent(token[0])
+        previous = _sent(doc[sent.start - 1]) if sent.start > 0 else None
+        for candidate in (sent, previous):
+            if candidate is None:
+                continue
+            for m in refs.mentions:
+                if m.label != "PER" or not (candidate.start_char <= m.start < min(candidate.end_char, item.start)) \
+                        or _inside(m.start, refs.quoted):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and (span.root.dep_ in _SUBJECT_DEPS or
+                                         span.root.head.dep_ in _SUBJECT_DEPS and span.root.dep_ in ("appos", "flat:name")):
+                    return (refs.names.get(m.key, m.text), m.entity_id, None, None, None)
+            if candidate is previous:
+                break
+    if resolved_list:
+        at, speaker = resolved_list[-1]
+        if speaker[0] and text.count("\n\n", at, item.start) <= 3:
+            return speaker
+    key = refs.last_person_before(item.start, spoken)
+    if key:
+        return (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), None, None, None)
+    return (None, None, None, None, None)
+
+
+_TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "libération", "cas", "personne",
+                "initiative", "entrée", "élection", "nomination", "intervention", "témoignage"}
+_DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
+_DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
+                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
+                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal"}
+
+
+def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", previous, at: int) -> tuple | None:
+    """The issuer of a document that is the grammatical source, as ``(name, entity)``: "l'arrêt de
+    la chambre de l'instruction" → the chamber; "le communiqué" alone → whoever was quoted just
+    before (the communiqué that speaker issued), within three paragraphs."""
+    after = [t for t in tokens if t.i > head.i]
+    while after and after[0].pos_ == "ADJ":
+        after = after[1:]
+    if after and after[0].lower_ in ("de", "du", "des", "d'") and len(after) > 1:
+        words = after[1:]
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        if words:
+            mentions = refs.mentions_in(words)
+            if mentions:
+                return refs.display_name(mentions[0]), mentions[0].entity_id
+            return _phrase(doc, words), None
+    if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
+        return previous[1][:2]
+    return None
+
+
+_IMPERSONAL = ("-on", "on", "-t-on")
+
+
+def _impersonal_source(doc: Doc, cue: Token, refs: "_Referents") -> tuple | None:
+    """Who stands behind an impersonal "on" cue, as ``(name, entity, start, end)``: "a-t-on appris
+    auprès d'une des organisations, le Syndicat de la magistrature", "confirme-t-on au Fonds de
+    garantie", "explique-t-on chez Renault", "a-t-on expliqué de source diplomatique"."""
+    near = doc[cue.i + 1: min(cue.i + 4, len(doc))]
+    at = next((t for t in near if t.lower_ in ("auprès", "au", "chez") or
+               t.lower_ == "à" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "DET"), None)
+    if at is not None:
+        stop = next((t.i for t in doc[at.i + 1: _sent(at).end] if t.text in (".", ";", "(", ":")), _sent(at).end)
+        words = [t for t in doc[at.i + 1: stop] if not t.is_space]
+        while words and words[0].lower_ in ("de", "d'", "du", "des"):
+            words = words[1:]
+        texts = [t.text for t in words]
+        if "," in texts:  # "une des organisations, le Syndicat de la magistrature": the name
+            k = texts.index(",")
+            named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words[k + 1:])
+            words = words[k + 1:] if named else words[:k]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        if words:
+            mentions = refs.mentions_in(words)
+            if mentions:
+                return refs.display_name(mentions[0]), mentions[0].entity_id, words[0].idx, \
+                    words[-1].idx + len(words[-1])
+            return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
+    for child in cue.children:
+        if child.lemma_ == "source":
+            source = [t for t in doc[child.i: child.i + 2] if t.pos_ in ("NOUN", "ADJ")]
+            return _phrase(doc, source), None, source[0].idx, source[-1].idx + len(source[-1])
+    return None
+
+
+def _gender_of(tokens) -> str | None:
+    """"m" or "f" when the determiners, nouns and adjectives of a phrase agree on one gender."""
+    genders = {g for t in tokens if t.pos_ in ("DET", "NOUN", "ADJ") for g in t.morph.get("Gender")}
+    return {frozenset({"Fem"}): "f", frozenset({"Masc"}): "m"}.get(frozenset(genders))
+
+
+def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "_Referents") -> tuple | None:
+    """What a subject pronoun stands for when it is not the person last talked about, as a mention:
+    the main clause's subject when the pronoun opens a leading subordinate ("Alors qu'il avait
+    annoncé sa démission, Charles Milhaud conserve …"); the organisation the sentence before was
+    about when the pronoun opens the sentence and no person was named there ("La banque
+    soulignait que … / Elle avait précisé que …")."""
+    sentence = _sent(cue)
+    root = sentence.root
+    if cue.dep_ == "advcl" and root.i > cue.i:
+        for child in root.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i > cue.i:
+                for mention in refs.mentions_in(list(child.subtree)):
+                    if refs.person(mention) and not refs.governed(mention):
+                        return mention
+    opens = pronoun.i == sentence.start or (pronoun.lower_.startswith("-") and cue.i <= sentence.start + 3)
+    if not opens or sentence.start == 0:
+        return None
+    before = _sent(doc[sentence.start - 1])
+    subjects = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects or any(refs.person(m) and before.start_char <= m.start < before.end_char and
+                           not _inside(m.start, refs.quoted) for m in refs.mentions):
+        return None
+    head = subjects[0]
+    subject = list(head.subtree)
+    noun = _fold(head.lemma_ or head.text)
+    orgs = [m for m in refs.mentions_in(subject) if m.label == "ORG" and m.start <= head.idx < m.end]
+    agrees = _gender_of([head, *(c for c in head.children if c.dep_ == "det")]) in (None, gender)
+    if (orgs or noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
+        return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
+    return None
+
+
+def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
+    """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
+    tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
+    verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1]
+    if verbs and tokens[verbs[-1] + 1].pos_ in ("DET", "NOUN", "PROPN"):
+        tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
+    while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
+        tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
+    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return (None, None, None, None, None)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    phrase = _text(doc)[start:end]
+    anchor = item.cue.idx if item.cue is not None else start
+    person = lambda key: (refs.names.get(key, key.title()), "per:" + key.replace(" ", "-"), phrase, start, end)
+    named = lambda mention: (refs.display_name(mention), mention.entity_id, phrase, start, end)
+    words = [t for t in tokens if t.pos_ != "DET"]
+    # "-t-on expliqué de source diplomatique", "confirme-t-on au Fonds de garantie"
+    if len(words) == 1 and (words[0].lower_ in _IMPERSONAL or words[0].lower_.endswith(("-t-on", "-on"))):
+        source = _impersonal_source(doc, item.cue, refs) if item.cue is not None else None
+        if source is not None:
+            name, entity, s_start, s_end = source
+            return (name, entity, name, s_start, s_end)
+        return (None, None, phrase, start, end)
+    # a pronoun: the person last talked about
+    pronoun = "".join(t.text for t in words).lower()
+    if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
+        pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
+    if pronoun in _PRONOUNS:
+        gender = _PRONOUNS[pronoun]
+        if gender == "p":
+            return (None, None, phrase, start, end)
+        demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
+        if item.cue is not None and not demonstrative:
+            referent = _pronoun_referent(doc, words[0], gender, item.cue, refs)
+            if referent is not None:
+                return person(referent.key) if referent.label == "PER" else named(referent)
+        key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
+        return person(key) if key else (None, None, phrase, start, end)
+    # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
+    for mention in refs.mentions_in(tokens):
+        if refs.person(mention) and not refs.governed(mention):
+            return person(mention.key)
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
+    noun = _fold(head.lemma_ or head.text)
+    if noun in _DOCUMENT_NOUNS or _fold(head.text) in _DOCUMENT_NOUNS:
+        issuer = _issuer(doc, tokens, head, refs, previous, item.start)
+        if issuer is not None:
+            return (issuer[0], issuer[1], phrase, start, end)
+    # a role phrase the article gave to a named person
+    if head.pos_ in ("NOUN", "ADJ"):
+        key = refs.person_for_role(tokens, anchor)
+        if key:
+            return person(key)
+    determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
+    definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
+    for mention in refs.mentions_in(tokens):
+        if mention.start <= head.idx < mention.end and \
+                not (mention.label == "MISC" and definite and (head.text[:1].islower() or  # "le prix Nobel"
+                                                              _DEMONYM.match(mention.text))):  # "le Texan"
+            return named(mention)
+    if _fold(head.text) in refs.expansions:
+        return (refs.expansions[_fold(head.text)], None, phrase, start, end)
+    if noun in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde"
+        for mention in refs.mentions_in(tokens):
+            if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER"):
+                return named(mention)
+    # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
+    if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if noun in _ORG_NOUNS:
+            org = refs.last_organisation_before(anchor, noun)
+            if org is not None:
+                return named(org)
+        elif noun not in _THING_NOUNS and \
+                ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
+            key = refs.described_person(anchor, _gender_of(tokens[:3]), _role_signature(tokens))
+            if key:
+                return person(key)
+    clean = _phrase(doc, tokens)
+    return (clean or phrase, None, phrase, start, end)

@@ -1,0 +1,92 @@
+"""Parse helpers shared by quote detection (``quotes``) and speaker resolution (``speakers``):
+the document's text and sentences built once, quotation spans and a fast "inside a quotation" test,
+accent folding, and the few dependency labels and word lists both read."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}             # opening mark → closing mark
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}     # dependency labels of a subject
+# subject clitics of an inverted verb: "a-t-il ajouté", "confirme-t-on"
+_CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
+# prepositions that make the name after them no subject: "le cabinet de Zelensky"
+_NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre"}
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces: "Ministre de l'Économie" → "ministre de l economie"."""
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).strip()
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations *including* their marks, paired within each paragraph."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        stack: list[tuple[str, int]] = []
+        straight: int | None = None
+        for i, ch in enumerate(paragraph):
+            if ch in _QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
+                stack.append((ch, i))
+            elif stack and ch == _QUOTE_PAIRS[stack[-1][0]]:
+                opener, at = stack.pop()
+                if not stack:
+                    spans.append((offset + at, offset + i + 1))
+            elif ch == '"' and not stack:
+                if straight is None:
+                    straight = i
+                else:
+                    spans.append((offset + straight, offset + i + 1))
+                    straight = None
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` falls in one of ``spans`` (disjoint, as ``quotation_spans`` gives them)."""
+    if not spans:
+        return False
+    key = id(spans)
+    cached = _STARTS.get(key)
+    if cached is None or cached[0] is not spans or len(cached[1]) != len(spans):
+        ordered = sorted(spans)
+        cached = (spans, [s for s, _ in ordered], ordered)
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        _STARTS[key] = cached
+    _, starts, ordered = cached
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < ordered[i][1]
+
+
+_STARTS: dict[int, tuple] = {}
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, built once (spaCy's ``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("recoupe_text")
+    if text is None:
+        text = doc.user_data["recoupe_text"] = doc.text
+    return text
+
+
+def _sent(token: Token) -> Span:
+    """The token's sentence, from a per-document table (spaCy's ``Token.sent`` rescans the whole
+    document on every call)."""
+    doc = token.doc
+    table = doc.user_data.get("recoupe_sentences")
+    if table is None or len(table) != len(doc):
+        table = [None] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                table[i] = sent
+        doc.user_data["recoupe_sentences"] = table
+    return table[token.i]
+
+
+def _aux_chain(verb: Token) -> list[Token]:
+    return [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
