@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
+from .first_names import first_name_gender
 from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _text
 
 if TYPE_CHECKING:
@@ -100,7 +101,8 @@ class _Referents:
         """Each person's grammatical gender as the article marks it: a title ("Mme", "M."), the
         determiner or the form of a role noun next to the name ("la ministre de l'Economie Christine
         Lagarde", "Rama Yade, secrétaire d'Etat"), a participle or adjective agreeing with the name
-        ("Ingrid Betancourt, libérée …", "X est arrivée")."""
+        ("Ingrid Betancourt, libérée …", "X est arrivée"); and the usual gender of the first name, which
+        one contrary mark in the article cancels."""
         doc = self.doc
         votes: dict[str, list[int]] = {}
         for m in self.mentions:
@@ -138,6 +140,12 @@ class _Referents:
             entry = votes.setdefault(m.key, [0, 0])
             entry[0] += marks.count("Fem")
             entry[1] += marks.count("Masc")
+        self.marked = {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
+        for key, name in self.names.items():  # the usual gender of the first name: one vote
+            usual = first_name_gender(name)
+            if usual:
+                entry = votes.setdefault(key, [0, 0])
+                entry[0 if usual == "f" else 1] += 1
         return {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
 
     def display_name(self, mention: Mention) -> str:
@@ -266,13 +274,13 @@ class _Referents:
         return self._latest(candidates, gender)
 
     def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
-        """The latest candidate of the right gender; one whose gender the article marks is preferred
-        to a later one whose gender is unknown, within a few paragraphs."""
+        """The latest candidate of the right gender; a woman the article marks as one (not her first
+        name alone) is preferred to a later person whose gender is unknown, within a few paragraphs."""
         fitting = sorted((c for c in candidates if self.compatible(c[1], gender)), reverse=True)
         if not fitting:
             return None
         if gender in ("m", "f"):
-            marked = [c for c in fitting if self.genders.get(c[1]) == gender == "f"]
+            marked = [c for c in fitting if self.marked.get(c[1]) == gender == "f"]
             if marked and fitting[0][0] - marked[0][0] < 1500:
                 return marked[0][1]
         return fitting[0][1]
@@ -466,6 +474,17 @@ def _gender_of(tokens) -> str | None:
     return {frozenset({"Fem"}): "f", frozenset({"Masc"}): "m"}.get(frozenset(genders))
 
 
+def _description_gender(tokens) -> str | None:
+    """The gender a description gives its referent: a feminine form ("l'ancienne candidate", "la
+    ministre") or a masculine determiner ("le ministre"); "l'ex-otage", whose noun spaCy tags
+    masculine whoever it designates, tells nothing."""
+    gender = _gender_of(tokens)
+    if gender == "m" and not any(t.pos_ == "DET" and t.lower_ in ("le", "du", "au", "un", "ce", "cet")
+                                 for t in tokens):
+        return None
+    return gender
+
+
 def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "_Referents") -> tuple | None:
     """What a subject pronoun stands for when it is not the person last talked about, as a mention:
     the main clause's subject when the pronoun opens a leading subordinate ("Alors qu'il avait
@@ -574,7 +593,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return named(org)
         elif noun not in _THING_NOUNS and \
                 ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
-            key = refs.described_person(anchor, _gender_of(tokens[:3]), _role_signature(tokens))
+            key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens))
             if key:
                 return person(key)
     clean = _phrase(doc, tokens)
