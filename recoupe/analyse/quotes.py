@@ -184,9 +184,14 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
             and any(t.lower_ in ("auprès", "source") for t in doc[token.i + 1:token.i + 4]):
         return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
-    return token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and \
-        token.doc[token.i - 1].text in (",", "»", '"', "”") and not token.ent_type_ and \
-        not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")  # not "Lance Armstrong"
+    if not (token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and
+            doc[token.i - 1].text in (",", "»", '"', "”") and not token.ent_type_):
+        return False
+    # not "Lance Armstrong a …", a name whose verb follows; but "», avance Geoffroy Bragadir, fondateur …"
+    k = token.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k == token.i + 1 or k == len(doc) or doc[k].pos_ not in ("VERB", "AUX")
 
 
 _CLITIC_ONLY = re.compile(r"-?t?-?(?:il|elle|on|ils|elles)")  # a "quote" that is an inversion's clitic
@@ -221,7 +226,8 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
             head = head.head
         heads = _aux_chain(head)
     return [c for h in heads for c in h.children
-            if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-")]
+            if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-") and
+            c.lower_ not in ("en", "y")]  # "en a appelé à": a clitic the parser takes for the subject
 
 
 def _without_relatives(tokens: list[Token]) -> list[Token]:

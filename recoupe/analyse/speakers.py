@@ -42,7 +42,14 @@ spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatr
 militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
 monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
 administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
+médecin praticien chirurgien dr élu élue parlementaire
 """.split())
+# A description by a broader noun covers the narrower roles: "le praticien" is the article's
+# "médecin traitant", "le magistrat" its "procureur de Marseille".
+_BROADER = {"praticien": {"medecin", "docteur", "dr", "chirurgien"}, "docteur": {"medecin", "dr"},
+            "medecin": {"docteur", "dr", "chirurgien"},
+            "magistrat": {"procureur", "juge", "president"}, "elu": {"depute", "senateur", "maire", "conseiller"},
+            "parlementaire": {"depute", "senateur"}, "diplomate": {"ambassadeur", "envoye", "emissaire"}}
 _ROLE_FOLDED = frozenset(_fold(r) for r in ROLE_NOUNS)
 _ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
               "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
@@ -128,7 +135,8 @@ class _Referents:
                     (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
                 marks += [g for g in after[1].morph.get("Gender") if g == "Fem"]
             elif len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("le", "la", "un", "une") and \
-                    after[2].pos_ in ("NOUN", "ADJ"):  # "Fatma, la jeune femme de 34 ans"
+                    after[2].pos_ in ("NOUN", "ADJ") and (after[2] if after[2].pos_ == "NOUN" else after[2].head).dep_ \
+                    not in _SUBJECT_DEPS:  # "Fatma, la jeune femme de 34 ans"; not "avec X, la ministre a estimé"
                 marks += after[1].morph.get("Gender")
             root = span.root
             if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > root.i:
@@ -230,13 +238,16 @@ class _Referents:
     def person_for_role(self, tokens: list[Token], before: int) -> str | None:
         """The person the article gave this role to ("le secrétaire général de l'alliance atlantique"
         → the "secrétaire général de l'Otan" named earlier): same head noun, no adjective the role
-        lacks; the latest such person mentioned before."""
+        lacks, or a narrower role ("le praticien" → "médecin traitant"); the latest such person
+        mentioned before."""
         signature = _role_signature(tokens)
         if not signature:
             return None
         best: tuple[int, str] | None = None
+        broader = _BROADER.get(signature[0], ())
         for key, roles in self.roles.items():
-            if not any(signature[0] == role[0] and set(signature[1]) <= set(role[1]) for _, role in roles):
+            if not any(signature[0] == role[0] and set(signature[1]) <= set(role[1]) or role[0] in broader
+                       for _, role in roles):
                 continue
             at = max((m.start for m in self.mentions if m.key == key and m.start < before), default=None)
             if at is not None and (best is None or at > best[0]):
