@@ -486,14 +486,17 @@ def _gender_of(tokens) -> str | None:
 
 
 def _description_gender(tokens) -> str | None:
-    """The gender a description gives its referent: a feminine form ("l'ancienne candidate", "la
-    ministre") or a masculine determiner ("le ministre"); "l'ex-otage", whose noun spaCy tags
-    masculine whoever it designates, tells nothing."""
-    gender = _gender_of(tokens)
-    if gender == "m" and not any(t.pos_ == "DET" and t.lower_ in ("le", "du", "au", "un", "ce", "cet")
-                                 for t in tokens):
-        return None
-    return gender
+    """The gender a description gives its referent: its determiner ("la ministre", "le ministre"),
+    else a feminine form ("l'ancienne candidate"); "l'ex-otage", whose noun spaCy tags masculine
+    whoever it designates, tells nothing."""
+    for t in tokens:
+        if t.pos_ == "DET" and t.lower_ in ("la", "une", "cette"):
+            return "f"
+        if t.pos_ == "DET" and t.lower_ in ("le", "un", "ce", "cet", "du", "au"):
+            return "m"
+    if any("Fem" in t.morph.get("Gender") for t in tokens if t.pos_ in ("NOUN", "ADJ")):
+        return "f"
+    return None
 
 
 def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "_Referents") -> tuple | None:
@@ -568,6 +571,15 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return person(referent.key) if referent.label == "PER" else named(referent)
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         return person(key) if key else (None, None, phrase, start, end)
+    # "le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'…"
+    if item.cue is not None:
+        after = _text(doc)[item.cue.idx + len(item.cue):item.cue.idx + len(item.cue) + 120]
+        voice = re.match(r"\s*,?\s*par la (?:voix|bouche) d", after)
+        if voice:
+            at = item.cue.idx + len(item.cue) + voice.end()
+            spokesman = next((m for m in refs.mentions if m.label == "PER" and at <= m.start < at + 80), None)
+            if spokesman is not None:
+                return person(spokesman.key)
     # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
     for mention in refs.mentions_in(tokens):
         if refs.person(mention) and not refs.governed(mention):

@@ -14,7 +14,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}     # dependency labels of 
 # subject clitics of an inverted verb: "a-t-il ajouté", "confirme-t-on"
 _CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
 # prepositions that make the name after them no subject: "le cabinet de Zelensky"
-_NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre"}
+_NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre", "outre", "hormis", "sauf", "envers"}
 
 
 def _fold(text: str) -> str:
