@@ -259,6 +259,22 @@ def _subject(verb: Token) -> list[Token] | None:
             tokens = _without_relatives([t for t in main[0].subtree])
             if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens
+    sentence = _sent(verb)
+    if not subjects and "Part" in verb.morph.get("VerbForm") and sentence.start > 0 and \
+            all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in verb.doc[sentence.start:verb.i]):
+        # "Nicolas Sarkozy a jugé que … / Et demandé que …": the previous sentence's subject goes on
+        k = sentence.start - 1
+        while k > 0 and (verb.doc[k].is_space or verb.doc[k].is_punct):
+            k -= 1
+        before = _sent(verb.doc[k])
+        known = verb.doc.user_data.get("recoupe_cues", {})
+        cues = [t for t in before if known.get(t.i)]  # that sentence's cues, already found
+        tokens = (_subject(cues[-1]) or []) if cues else []
+        if not tokens:
+            main = [c for h in _aux_chain(before.root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
+            tokens = _without_relatives([t for t in main[0].subtree]) if main else []
+        if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            return tokens
     if not subjects:
         # the parser missed the subject ("Macron" tagged as an adverb): the words just before the
         # verb group, back to the clause's comma or the sentence start

@@ -485,6 +485,21 @@ def _gender_of(tokens) -> str | None:
     return {frozenset({"Fem"}): "f", frozenset({"Masc"}): "m"}.get(frozenset(genders))
 
 
+def _unnamed_before(doc: Doc, head: Token, refs: "_Referents") -> bool:
+    """Whether a definite description takes up an indefinite one the text introduced earlier without
+    a name ("a indiqué un responsable américain de la défense" … "selon le responsable de la
+    défense"): the same head noun after "un"/"une", outside quotations, with no name attached."""
+    noun = _fold(head.lemma_ or head.text)
+    for token in doc[:head.i]:
+        if token.pos_ == "NOUN" and _fold(token.lemma_ or token.text) == noun and \
+                any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children) and \
+                not _inside(token.idx, refs.quoted) and \
+                not any(c.ent_type_ == "PER" for c in token.subtree) and \
+                not (token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].ent_type_ == "PER"):
+            return True
+    return False
+
+
 def _description_gender(tokens) -> str | None:
     """The gender a description gives its referent: its determiner ("la ministre", "le ministre"),
     else a feminine form ("l'ancienne candidate"); "l'ex-otage", whose noun spaCy tags masculine
@@ -524,7 +539,9 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
     head = subjects[0]
     subject = list(head.subtree)
     noun = _fold(head.lemma_ or head.text)
-    orgs = [m for m in refs.mentions_in(subject) if m.label == "ORG" and m.start <= head.idx < m.end]
+    # an organisation, or a newspaper or country the tagger took for a place ("Le Parisien avait indiqué …")
+    orgs = [m for m in refs.mentions_in(subject) if m.start <= head.idx < m.end and
+            (m.label == "ORG" or m.label in ("LOC", "MISC") and head.pos_ == "PROPN")]
     agrees = _gender_of([head, *(c for c in head.children if c.dep_ == "det")]) in (None, gender)
     if (orgs or noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
         return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
@@ -614,6 +631,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             org = refs.last_organisation_before(anchor, noun)
             if org is not None:
                 return named(org)
+        elif _unnamed_before(doc, head, refs):
+            pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
         elif noun not in _THING_NOUNS and \
                 ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
             key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens))
