@@ -859,6 +859,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
         return None
     found = _Found(span[0], span[1], None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
     found.kind = span[2]  # type: ignore[attr-defined]
+    found.trailing = span[1] <= first.idx  # type: ignore[attr-defined]
     return found
 
 
@@ -1000,9 +1001,11 @@ def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
-    """Keep the best reading when two cues claim overlapping content."""
+    """Keep the best reading when two cues claim overlapping content; at equal strength a speech
+    verb's own report before a trailing source adjunct ("Elle avait ajouté avoir …, selon la
+    version des faits": the adjunct names who relays it; but "Selon lui, …" governs the sentence)."""
     kept: list[_Found] = []
-    for item in sorted(found, key=lambda f: (-f.priority, f.start)):
+    for item in sorted(found, key=lambda f: (-f.priority, getattr(f, "trailing", False), f.start)):
         clash = False
         for other in kept:
             overlap = min(item.end, other.end) - max(item.start, other.start)

