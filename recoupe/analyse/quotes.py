@@ -42,6 +42,7 @@ proclamer protester qualifier raconter rapporter rappeler réaffirmer réagir r�
 regretter relever répéter répliquer répondre résumer révéler saluer signaler souligner
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
+amuser étonner indigner réjouir féliciter inquiéter
 """.split())
 _CONTENT_STRIP = " \t\n,;:.—–-"
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
@@ -259,6 +260,18 @@ def _subject(verb: Token) -> list[Token] | None:
             tokens = _without_relatives([t for t in main[0].subtree])
             if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens
+    if not subjects and "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") and \
+            verb.i > 1 and verb.doc[verb.i - 1].text == ",":
+        # "», explique-t-il, assurant que …": the participle goes with the inverted cue before it
+        known = verb.doc.user_data.get("recoupe_cues", {})
+        before = [t for t in verb.doc[max(verb.i - 10, 0):verb.i - 1] if known.get(t.i)]
+        if before:
+            clitic = _clitic_subject(before[-1])
+            if clitic is not None and clitic.i < verb.i:
+                return [clitic]
+            inverted = _inverted_subject(before[-1])
+            if inverted and inverted[-1].i == verb.i - 2:
+                return inverted
     sentence = _sent(verb)
     if not subjects and "Part" in verb.morph.get("VerbForm") and sentence.start > 0 and \
             all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in verb.doc[sentence.start:verb.i]):
@@ -347,11 +360,12 @@ _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "diman
 
 
 def _cue_group_start(verb: Token) -> Token:
-    """The first token of a cue's verb group: ", a-t-il également ajouté" → "a"."""
+    """The first token of a cue's verb group: ", a-t-il également ajouté" → "a", "s'interrogeait" → "s'"."""
     first = verb
     for token in reversed(verb.doc[max(verb.i - 6, 0): verb.i]):
         if token.pos_ == "AUX" or token.pos_ == "ADV" and token.text.islower() or \
-                token.lower_ in ("-t", "ne", "n'", "pas", "t") or token.lower_.startswith("-"):
+                token.lower_ in ("-t", "ne", "n'", "pas", "t") or token.lower_.startswith("-") or \
+                token.pos_ == "PRON" and "Yes" in token.morph.get("Reflex"):  # "», s'amuse un proche"
             first = token
         else:
             break
@@ -556,7 +570,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out[-1].kind = content[2]  # type: ignore[attr-defined]
         return out
     # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
-    inverted_form = before.endswith((",", "»", '"', "”")) and (
+    present_participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    inverted_form = before.endswith((",", "»", '"', "”")) and not present_participle and (
         not _preverbal_subjects(verb) or clitic is not None or
         (bool(inverted) and _que_after(verb, quoted) is None and
          not (any(t.dep_ == "obj" and t.head.i == verb.i for t in inverted) and
@@ -767,7 +782,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         preposition = cases[0].lower_ if cases else ""
         infinitive = child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm") or \
             child.pos_ == "VERB" and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm")
-                                         for c in child.children)
+                                         for c in child.children) or \
+            any(c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm") for c in child.children)  # "s'être dopé"
         if child.dep_ in ("xcomp", "ccomp", "advcl", "obj") and infinitive and \
                 (not preposition or preposition in ("de", "d'", "à")):
             if lemma in ("demander", "proposer", "promettre", "appeler", "exhorter", "inviter") and not preposition and \

@@ -60,7 +60,7 @@ _THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre"
                 "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
                 "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
                 "commission", "conseil", "comite", "etat", "pays", "ville", "mairie", "elysee", "opposition",
-                "majorite", "famille", "entourage", "defense", "accusation", "direction"}
+                "majorite", "famille", "entourage", "defense", "accusation", "direction", "marque"}
 _GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
                 "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
                 "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
@@ -129,8 +129,10 @@ class _Referents:
                 marks += ["Fem", "Fem"]
             elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
                              _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
+                # "l'ancien premier ministre X": an adjective's masculine form (no final -e) marks too
                 marks += [g for t in before[-3:] for g in t.morph.get("Gender")
-                          if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem"]
+                          if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem" or
+                          t.pos_ == "ADJ" and g == "Masc" and not t.lower_.endswith(("e", "s"))]
             after = doc[span.end: span.end + 3]
             if len(after) >= 2 and after[0].text == "," and after[1].pos_ in ("NOUN", "ADJ", "VERB") and \
                     (after[1].pos_ != "VERB" or "Part" in after[1].morph.get("VerbForm")):
