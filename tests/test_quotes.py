@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recoupe.analyse.annotate import _mentions
+from recoupe.analyse.entities import repair_mentions
 from recoupe.analyse.nlp import load_nlp
 from recoupe.analyse.quotes import find_quotes, quotation_spans
 from recoupe.compare.entities import canonical_map
@@ -127,7 +128,7 @@ def nlp():
 
 def extract(nlp, text: str):
     doc = nlp(text)
-    return find_quotes(doc, _mentions(doc))
+    return find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])  # as the pipeline does
 
 
 def test_split_quote_inverted_cue_and_context(nlp):
@@ -199,3 +200,45 @@ def test_subheadings_repeating_a_quote_are_not_quotes(nlp):
     texts = [q.text for q in extract(nlp, text)]
     assert "Les choses pourront ainsi bouger" not in texts
     assert any(t.startswith("Je vais demander un visa") for t in texts)
+
+
+def test_first_names_settle_genders_the_article_leaves_unmarked(nlp):
+    from recoupe.analyse.first_names import first_name_gender
+
+    assert first_name_gender("Rachida Dati") == "f" and first_name_gender("Bernard Kouchner") == "m"
+    assert first_name_gender("Jean-Baptiste Martin") == "m"  # a compound by its first part
+    assert first_name_gender("Dominique Dupont") is None  # both genders
+    assert first_name_gender("de Villepin") is None and first_name_gender("MSF") is None
+    text = ("Prenant le contre-pied de Rachida Dati, Bernard Kouchner avait plaidé pour l'euthanasie.\n\n"
+            "Alors que Rachida Dati soutient que la médecine ne doit pas tuer, le ministre des Affaires "
+            "étrangères avait souligné qu'il fallait permettre à la malade de partir.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    said = next(q for t, q in quotes.items() if t.startswith("il fallait permettre"))
+    assert said.speaker == "Bernard Kouchner"  # "le ministre" is not the woman named last
+
+
+def test_broader_descriptions_spokesmen_and_anonymous_sources(nlp):
+    text = ("Le Dr Emmanuel Debost, médecin traitant de la malade, avait été reçu par Nicolas Sarkozy.\n\n"
+            "Le praticien avait expliqué que la décision revenait à la patiente.\n\n"
+            "Le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'il "
+            "n'a jamais été question de ficher quiconque.\n\n"
+            "Le général Dan Caine devait y participer, a indiqué un responsable américain de la défense.\n\n"
+            "Caine a rencontré les chefs militaires européens mardi, selon le responsable de la défense.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    assert quotes["la décision revenait à la patiente"].speaker == "Emmanuel Debost"
+    spokesman = next(q for t, q in quotes.items() if "ficher quiconque" in t)
+    assert spokesman.speaker == "Gérard Gachet"
+    anonymous = next(q for t, q in quotes.items() if t.startswith("Caine a rencontré"))
+    assert anonymous.speaker_entity is None and "responsable" in anonymous.speaker
+
+
+def test_elliptic_and_participial_cues_keep_their_speaker(nlp):
+    text = ("Nicolas Sarkozy a jugé que ce fiasco n'était « pas acceptable ».\n\n"
+            "Et demandé que « les responsables en tirent les conséquences ».\n\n"
+            "« J'agis sous le contrôle du juge », explique-t-il, assurant que « ces fichiers existent depuis toujours ».\n\n"
+            "« Elle a éteint son téléphone. Même l'Élysée n'arrivait pas à la joindre », s'amuse un proche.")
+    quotes = {q.text: q for q in extract(nlp, text)}
+    assert quotes["les responsables en tirent les conséquences"].speaker == "Nicolas Sarkozy"
+    assert next(q for t, q in quotes.items() if "existent depuis toujours" in t).speaker == "Nicolas Sarkozy"
+    friend = next(q for t, q in quotes.items() if t.startswith("Elle a éteint"))
+    assert friend.cue == "s'amuse" and friend.speaker == "proche" and friend.speaker_entity is None

@@ -241,6 +241,18 @@ def _without_relatives(tokens: list[Token]) -> list[Token]:
 
 def _subject(verb: Token) -> list[Token] | None:
     """The words before ``verb`` designating whoever performs it (relative clauses cut)."""
+    if "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") and \
+            verb.i > 1 and verb.doc[verb.i - 1].text == ",":
+        # "», explique-t-il, assurant que …": the participle goes with the inverted cue before it
+        known = verb.doc.user_data.get("recoupe_cues", {})
+        before = [t for t in verb.doc[max(verb.i - 10, 0):verb.i - 1] if known.get(t.i)]
+        if before:
+            clitic = _clitic_subject(before[-1])
+            if clitic is not None and clitic.i < verb.i:
+                return [clitic]
+            inverted = _inverted_subject(before[-1])
+            if inverted and inverted[-1].i == verb.i - 2 and not _preverbal_subjects(before[-1]):
+                return inverted  # "», ajoute Jean Dupont, précisant que …" (not "elle a dit la vérité, …")
     subjects = _preverbal_subjects(verb)
     if subjects and subjects[0].lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl") and verb.head.i < verb.i:
         qui = subjects[0]
@@ -260,18 +272,6 @@ def _subject(verb: Token) -> list[Token] | None:
             tokens = _without_relatives([t for t in main[0].subtree])
             if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens
-    if not subjects and "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") and \
-            verb.i > 1 and verb.doc[verb.i - 1].text == ",":
-        # "», explique-t-il, assurant que …": the participle goes with the inverted cue before it
-        known = verb.doc.user_data.get("recoupe_cues", {})
-        before = [t for t in verb.doc[max(verb.i - 10, 0):verb.i - 1] if known.get(t.i)]
-        if before:
-            clitic = _clitic_subject(before[-1])
-            if clitic is not None and clitic.i < verb.i:
-                return [clitic]
-            inverted = _inverted_subject(before[-1])
-            if inverted and inverted[-1].i == verb.i - 2:
-                return inverted
     sentence = _sent(verb)
     if not subjects and "Part" in verb.morph.get("VerbForm") and sentence.start > 0 and \
             all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in verb.doc[sentence.start:verb.i]):
@@ -424,7 +424,10 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The "que" opening the verb's complement clause, if one follows closely."""
     doc = verb.doc
     lemma = _lemma(verb)
-    for token in doc[verb.i + 1: min(verb.i + 9, len(doc))]:
+    incise = False
+    for token in doc[verb.i + 1: min(verb.i + 18, len(doc))]:
+        if token.i >= verb.i + 9 and not incise:
+            break
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -432,9 +435,14 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
             return token
         if token.lower_ == "si" and token.pos_ == "SCONJ" and lemma in ("demander", "interroger"):
             return token  # "se demandant si …": an indirect question
-        if token.text in (".", ";", ":", "«", '"') or _is_cue(token, quoted) or token.text == "," and \
-                token.i > verb.i + 1 and doc[token.i - 1].pos_ != "PROPN":
+        if token.text in (".", ";", ":", "«", '"') or _is_cue(token, quoted):
             break
+        if token.text == "," and token.i > verb.i + 1 and doc[token.i - 1].pos_ != "PROPN":
+            # "assure, par la voix de son porte-parole, X, qu'…": a verbless incise is skipped
+            if not incise or any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:token.i]):
+                break
+        if token.text == "," and token.i == verb.i + 1:
+            incise = True
     # the parse's complement clause further on: "a déclaré jeudi, après avoir rencontré X, que …",
     # "à rassurer les membres de l'Otan d'Europe de l'est sur le fait que …"
     for child in verb.children:
