@@ -884,6 +884,17 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             break
     if not source_tokens or len(source_tokens) > 20:
         return None
+    # "selon l'un d'eux, le Français Noël Saez", "D'après le pdg de la Société Générale, Daniel
+    # Bouton, …": a name in apposition is the source
+    after = [t for t in doc[source_tokens[-1].i + 2: min(source_tokens[-1].i + 9, unit.tokens[-1].i + 1)]]
+    if after and doc[source_tokens[-1].i + 1].text == "," and after[0].pos_ in ("DET", "PROPN") and \
+            not (len(source_tokens) == 1 and source_tokens[0].pos_ == "PRON"):  # not "Selon lui, …"
+        stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";", ":")), None)
+        apposition = after[:stop] if stop is not None else []
+        if apposition and any(t.ent_type_ == "PER" for t in apposition) and \
+                not any(t.pos_ in ("VERB", "AUX") for t in apposition):
+            source_tokens = source_tokens + [doc[source_tokens[-1].i + 1]] + apposition
+            source_end = apposition[-1].idx + len(apposition[-1])
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
     if len(source_tokens) == 1 and source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and \
             text[:first.idx].rstrip().endswith(",") and text[source_end:source_end + 1] == "," and \

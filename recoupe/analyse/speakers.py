@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
              "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
-             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
+             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f", "il/elle": None}
 # Nouns that name a position a person holds: a role phrase is headed by one of them.
 ROLE_NOUNS = frozenset("""
 président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
@@ -442,6 +442,10 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
         words = after[1:]
         while words and words[0].pos_ == "DET":
             words = words[1:]
+        head = next((t for t in words if t.pos_ == "NOUN"), None)
+        if words and head is not None and head.lemma_.lower() in _CIRCLES:
+            words = words[[t.i for t in words].index(head.i):]  # "dans l'entourage de M. Sarkozy": his circle
+            return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
         if words:
             mentions = refs.mentions_in(words)
             if mentions:
@@ -455,12 +459,17 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
 _IMPERSONAL = ("-on", "on", "-t-on")
 
 
+# The people around someone, not that person: "assure-t-on dans l'entourage de M. Sarkozy".
+_CIRCLES = {"entourage", "milieu", "camp", "rang", "cercle", "proche", "équipe", "cabinet", "service"}
+
+
 def _impersonal_source(doc: Doc, cue: Token, refs: "_Referents") -> tuple | None:
     """Who stands behind an impersonal "on" cue, as ``(name, entity, start, end)``: "a-t-on appris
     auprès d'une des organisations, le Syndicat de la magistrature", "confirme-t-on au Fonds de
-    garantie", "explique-t-on chez Renault", "a-t-on expliqué de source diplomatique"."""
+    garantie", "explique-t-on chez Renault", "a-t-on expliqué de source diplomatique", "assure-t-on
+    dans l'entourage de M. Sarkozy" (his circle, not him)."""
     near = doc[cue.i + 1: min(cue.i + 4, len(doc))]
-    at = next((t for t in near if t.lower_ in ("auprès", "au", "chez") or
+    at = next((t for t in near if t.lower_ in ("auprès", "au", "chez", "dans") or
                t.lower_ == "à" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "DET"), None)
     if at is not None:
         stop = next((t.i for t in doc[at.i + 1: _sent(at).end] if t.text in (".", ";", "(", ":")), _sent(at).end)
@@ -474,6 +483,10 @@ def _impersonal_source(doc: Doc, cue: Token, refs: "_Referents") -> tuple | None
             words = words[k + 1:] if named else words[:k]
         while words and words[-1].is_punct:
             words = words[:-1]
+        head = next((t for t in words if t.pos_ == "NOUN"), None)
+        if words and head is not None and head.lemma_.lower() in _CIRCLES:
+            words = words[[t.i for t in words].index(head.i):]  # "dans l'entourage de M. Sarkozy": his circle
+            return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
         if words:
             mentions = refs.mentions_in(words)
             if mentions:
@@ -656,6 +669,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     pronoun = "".join(t.text for t in words).lower()
     if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
         pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
+    if len(words) == 1 and words[0].text == "Qui" and words[0].is_sent_start:
+        pronoun = "il/elle"  # "… a souligné hier Jean Leonetti. Qui précise que …": the person just named
     if pronoun in _PRONOUNS:
         gender = _PRONOUNS[pronoun]
         if gender == "p":
