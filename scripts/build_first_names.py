@@ -5,7 +5,7 @@ Affaires étrangères" are not one person).
 Source: names-dataset 3.3.1 (Philippe Remy, MIT licence), first names with their gender shares and
 their popularity ranks in 105 countries. Kept: a name ranked within the first 10,000 in a
 French-speaking country or the first 1,000 anywhere, whose gender share is at least 90 %;
-one name per line, "name<TAB>m|f". Run once by a developer (``pip install -e .[data]``); nothing
+one name per line, "name<TAB>m|f". Run once by a developer (``pip install -e ".[data]"``); nothing
 downloads at run time.
 
     python scripts/build_first_names.py
