@@ -126,9 +126,17 @@ def nlp():
     return load_nlp("fr_core_news_md")
 
 
-def extract(nlp, text: str):
+def extract(nlp, text: str) -> dict:
+    """The quotes found in ``text``, by their text."""
     doc = nlp(text)
-    return find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])  # as the pipeline does
+    return {q.text: q for q in find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])}  # as the pipeline does
+
+
+def pick(quotes: dict, words: str, start: bool = False):
+    """The quote whose text contains (or, with ``start``, begins with) ``words``."""
+    found = [q for t, q in quotes.items() if (t.startswith(words) if start else words in t)]
+    assert found, f"no quote with {words!r}: {list(quotes)}"
+    return found[0]
 
 
 def test_split_quote_inverted_cue_and_context(nlp):
@@ -136,10 +144,9 @@ def test_split_quote_inverted_cue_and_context(nlp):
             "« Nous ne céderons pas, a-t-il martelé. La loi sera appliquée. »\n\n"
             "« Rien n'est décidé », indique une source diplomatique.\n\n"
             "Selon l'Observatoire des prix, les loyers ont augmenté de 3 %.")
-    quotes = extract(nlp, text)
-    texts = {q.text: q for q in quotes}
+    texts = extract(nlp, text)
     assert texts["Nous ne céderons pas"].speaker == "Jean Dupont"
-    second = next(q for t, q in texts.items() if t.startswith("La loi sera appliquée"))
+    second = pick(texts, "La loi sera appliquée", start=True)
     assert second.speaker == "Jean Dupont" and second.kind == "direct"
     assert texts["Rien n'est décidé"].speaker == "source diplomatique"
     assert texts["Rien n'est décidé"].speaker_entity is None
@@ -148,7 +155,7 @@ def test_split_quote_inverted_cue_and_context(nlp):
 
 def test_names_in_quotation_marks_are_not_quotes(nlp):
     quotes = extract(nlp, "La réunion de la « coalition des volontaires » se tiendra jeudi à Paris.")
-    assert quotes == []
+    assert quotes == {}
     assert quotation_spans('Il a dit "oui" puis « non ».') == [(9, 14), (20, 27)]
 
 
@@ -166,7 +173,7 @@ def test_complements_of_speech_verbs_read_from_the_parse(nlp):
             "L'un des guérilleros capturés a nié hier avoir trahi ses anciens compagnons.\n\n"
             "La Caisse d'épargne avait annoncé le 17 octobre avoir perdu 600 millions d'euros.\n\n"
             "Il n'a pas démenti les informations parues dans la presse.")
-    quotes = {q.text: q for q in extract(nlp, text)}
+    quotes = extract(nlp, text)
     assert quotes["les efforts déployés pour élaborer des accords sans Moscou"].speaker == "Sergueï Lavrov"
     assert "avoir trahi ses anciens compagnons" in quotes
     assert "avoir perdu 600 millions d'euros" in quotes  # the date is not what was announced
@@ -178,7 +185,7 @@ def test_comme_l_indique_and_documents_speak_for_their_issuer(nlp):
     text = ("Et, comme l'indique le communiqué du groupe, cette perte n'affecte pas la solidité de la banque.\n\n"
             "« Nous réclamons une enquête », écrit le PCF dans un communiqué.\n\n"
             "« Le Parlement doit être saisi », ajoute le texte.")
-    quotes = {q.text: q for q in extract(nlp, text)}
+    quotes = extract(nlp, text)
     assert quotes["cette perte n'affecte pas la solidité de la banque"].speaker == "groupe"
     assert quotes["Le Parlement doit être saisi"].speaker == quotes["Nous réclamons une enquête"].speaker == "PCF"
 
@@ -188,7 +195,7 @@ def test_pronouns_and_descriptions_agree_in_gender(nlp):
             "« Je ne l'ai jamais abandonné », a-t-elle déclaré.\n\n"
             "La responsable socialiste Anne Morel était présente. Le ministre de l'Intérieur, Jean Valat, aussi.\n\n"
             "« Il faut une loi », a estimé la responsable socialiste.")
-    quotes = {q.text: q for q in extract(nlp, text)}
+    quotes = extract(nlp, text)
     assert quotes["Je ne l'ai jamais abandonné"].speaker == "Fatma Ben Ali"
     assert quotes["Il faut une loi"].speaker == "Anne Morel"
 
@@ -197,7 +204,7 @@ def test_subheadings_repeating_a_quote_are_not_quotes(nlp):
     text = ("Ségolène Royal a rencontré le dalaï-lama.\n\n"
             "« Les choses pourront ainsi bouger »\n\n"
             "« Je vais demander un visa, je crois que les choses pourront ainsi bouger », a-t-elle indiqué.")
-    texts = [q.text for q in extract(nlp, text)]
+    texts = list(extract(nlp, text))
     assert "Les choses pourront ainsi bouger" not in texts
     assert any(t.startswith("Je vais demander un visa") for t in texts)
 
@@ -212,8 +219,8 @@ def test_first_names_settle_genders_the_article_leaves_unmarked(nlp):
     text = ("Prenant le contre-pied de Rachida Dati, Bernard Kouchner avait plaidé pour l'euthanasie.\n\n"
             "Alors que Rachida Dati soutient que la médecine ne doit pas tuer, le ministre des Affaires "
             "étrangères avait souligné qu'il fallait permettre à la malade de partir.")
-    quotes = {q.text: q for q in extract(nlp, text)}
-    said = next(q for t, q in quotes.items() if t.startswith("il fallait permettre"))
+    quotes = extract(nlp, text)
+    said = pick(quotes, "il fallait permettre", start=True)
     assert said.speaker == "Bernard Kouchner"  # "le ministre" is not the woman named last
 
 
@@ -224,11 +231,11 @@ def test_broader_descriptions_spokesmen_and_anonymous_sources(nlp):
             "n'a jamais été question de ficher quiconque.\n\n"
             "Le général Dan Caine devait y participer, a indiqué un responsable américain de la défense.\n\n"
             "Caine a rencontré les chefs militaires européens mardi, selon le responsable de la défense.")
-    quotes = {q.text: q for q in extract(nlp, text)}
+    quotes = extract(nlp, text)
     assert quotes["la décision revenait à la patiente"].speaker == "Emmanuel Debost"
-    spokesman = next(q for t, q in quotes.items() if "ficher quiconque" in t)
+    spokesman = pick(quotes, "ficher quiconque")
     assert spokesman.speaker == "Gérard Gachet"
-    anonymous = next(q for t, q in quotes.items() if t.startswith("Caine a rencontré"))
+    anonymous = pick(quotes, "Caine a rencontré", start=True)
     assert anonymous.speaker_entity is None and "responsable" in anonymous.speaker
 
 
@@ -237,8 +244,8 @@ def test_elliptic_and_participial_cues_keep_their_speaker(nlp):
             "Et demandé que « les responsables en tirent les conséquences ».\n\n"
             "« J'agis sous le contrôle du juge », explique-t-il, assurant que « ces fichiers existent depuis toujours ».\n\n"
             "« Elle a éteint son téléphone. Même l'Élysée n'arrivait pas à la joindre », s'amuse un proche.")
-    quotes = {q.text: q for q in extract(nlp, text)}
+    quotes = extract(nlp, text)
     assert quotes["les responsables en tirent les conséquences"].speaker == "Nicolas Sarkozy"
-    assert next(q for t, q in quotes.items() if "existent depuis toujours" in t).speaker == "Nicolas Sarkozy"
-    friend = next(q for t, q in quotes.items() if t.startswith("Elle a éteint"))
+    assert pick(quotes, "existent depuis toujours").speaker == "Nicolas Sarkozy"
+    friend = pick(quotes, "Elle a éteint", start=True)
     assert friend.cue == "s'amuse" and friend.speaker == "proche" and friend.speaker_entity is None

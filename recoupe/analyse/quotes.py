@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
-from .speakers import _ROLE_FOLDED, ROLE_NOUNS, attach_speakers
+from .speakers import _PERSON_HEADS, _ROLE_FOLDED, ROLE_NOUNS, attach_speakers
 from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, quotation_spans
 
 __all__ = ["ROLE_NOUNS", "SPEECH_VERBS", "find_quotes", "quotation_spans"]
@@ -70,6 +70,8 @@ class _Found:
     cue_text: str
     subject: list[Token] | None  # the words designating the speaker
     priority: int
+    kind: str = "indirect"  # direct, mixed or indirect, set once the content is trimmed
+    trailing: bool = False  # a source adjunct after its content ("…, selon X")
 
 
 def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
@@ -138,6 +140,13 @@ def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if found is None:
         found = memo[token.i] = _cue_rule(token, quoted)
     return found
+
+
+def _known_cues(tokens) -> list[Token]:
+    """The cues among ``tokens`` that ``_is_cue`` has already recognised (text before the current
+    unit, which ``find_quotes`` reads first)."""
+    memo = tokens.doc.user_data.get("recoupe_cues", {}) if len(tokens) else {}
+    return [t for t in tokens if memo.get(t.i)]
 
 
 _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre"})
@@ -261,8 +270,7 @@ def _subject(verb: Token) -> list[Token] | None:
     if "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") and \
             verb.i > 1 and verb.doc[verb.i - 1].text == ",":
         # "», explique-t-il, assurant que …": the participle goes with the inverted cue before it
-        known = verb.doc.user_data.get("recoupe_cues", {})
-        before = [t for t in verb.doc[max(verb.i - 10, 0):verb.i - 1] if known.get(t.i)]
+        before = _known_cues(verb.doc[max(verb.i - 10, 0):verb.i - 1])
         if before:
             clitic = _clitic_subject(before[-1])
             if clitic is not None and clitic.i < verb.i:
@@ -297,8 +305,7 @@ def _subject(verb: Token) -> list[Token] | None:
         while k > 0 and (verb.doc[k].is_space or verb.doc[k].is_punct):
             k -= 1
         before = _sent(verb.doc[k])
-        known = verb.doc.user_data.get("recoupe_cues", {})
-        cues = [t for t in before if known.get(t.i)]  # that sentence's cues, already found
+        cues = _known_cues(before)  # that sentence's cues, already found
         tokens = (_subject(cues[-1]) or []) if cues else []
         if not tokens:
             main = [c for h in _aux_chain(before.root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
@@ -501,7 +508,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                 not_speakers: tuple[str, ...] = ()) -> list[Quote]:
     """Every quote of one analysed article (``doc`` is its parse; ``mentions`` its entity mentions)."""
     text = _text(doc)
-    quoted = quotation_spans(text)
+    quoted = _quoted(doc)
     units = _units(doc, quoted)
     found: list[_Found] = []
     for unit in units:
@@ -517,7 +524,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
             reported = _from_cue(doc, unit, verb, cues, quoted)
             sentence = _sent(verb)
             if text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):  # the writer's own question
-                reported = [f for f in reported if getattr(f, "kind", "") == "direct"]
+                reported = [f for f in reported if f.kind == "direct"]
             found.extend(reported)
         for prep in sources:
             item = _from_source(doc, unit, prep, quoted)
@@ -592,7 +599,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             content = _content(doc, unit.start, unit.start + comme, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text, inverted, 3))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
         return out
     # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
     present_participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
@@ -619,7 +626,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         if content:
             subject = [clitic] if clitic is not None else inverted
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 3))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
             # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
             tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
             # no verb before the cue ("Et puis", "Avec la crise"): the content is what follows it
@@ -632,7 +639,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 rest = _content(doc, tail_start + m.end(), sentence_end, quoted) if m else None
                 if rest and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:_sent(verb).end]):
                     out[-1] = _Found(rest[0], rest[1], verb, cue_text, subject, 3)
-                    out[-1].kind = rest[2]  # type: ignore[attr-defined]
+                    out[-1].kind = rest[2]
                     return out
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
@@ -641,7 +648,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                     out.pop()  # "Avec la crise, suppute l'Afub, « … »": the content is the quotation
                 if after:
                     out.append(_Found(after[0], after[1], verb, cue_text, subject, 3))
-                    out[-1].kind = after[2]  # type: ignore[attr-defined]
+                    out[-1].kind = after[2]
             return out
     subject = _subject(verb)
     # 2. colon: X a déclaré : « … »
@@ -654,7 +661,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, start, unit.end, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text + " :", subject, 3))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
             return out
     # 3. complement clause: X a déclaré que …
     que = _que_after(verb, quoted)
@@ -672,7 +679,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, start, end, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
             return out
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
@@ -695,7 +702,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
             if content:
                 out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-                out[-1].kind = content[2]  # type: ignore[attr-defined]
+                out[-1].kind = content[2]
                 return out
         head = doc.char_span(start, start + 1, alignment_mode="expand")
         if head is not None and head[0].i > 0:
@@ -708,13 +715,13 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             content = _content(doc, start, end, quoted)
             if content:
                 out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-                out[-1].kind = "mixed"  # type: ignore[attr-defined]
+                out[-1].kind = "mixed"
                 del tail
                 return out
         content = _content(doc, inside[0][0], inside[0][1], quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = "mixed" if text[unit.start:inside[0][0]].strip() else content[2]  # type: ignore
+            out[-1].kind = "mixed" if text[unit.start:inside[0][0]].strip() else content[2]
             return out
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
     if subject is None or inverted_form:
@@ -723,7 +730,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, complement[0], complement[1], quoted)
         if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
         return out
     if _negated(verb) or any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children):
         return out
@@ -753,7 +760,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, first.idx, end, quoted)
         if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = content[2]  # type: ignore[attr-defined]
+            out[-1].kind = content[2]
     return out
 
 
@@ -764,8 +771,6 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
                "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
-_PERSON_NOUNS = {"nounou", "mère", "père", "fils", "fille", "femme", "mari", "enfant", "ami", "amie", "famille",
-                 "homme", "garçon", "cousin", "cousine", "frère", "sœur", "parent", "épouse", "époux", "personne"}
 _ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
@@ -823,7 +828,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             if not determiners:
                 continue
             if child.pos_ == "PROPN" or child.ent_type_ in ("PER", "ORG") or _fold(child.lemma_) in _ROLE_FOLDED or \
-                    child.lemma_.lower() in _PERSON_NOUNS:
+                    _fold(child.lemma_) in _PERSON_HEADS:
                 continue  # "a rappelé la nounou": a person is called, not quoted
             if lemma == "demander" and child.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
                                                                "rendez-vous", "audience"):
@@ -910,8 +915,8 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     if not span:
         return None
     found = _Found(span[0], span[1], None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
-    found.kind = span[2]  # type: ignore[attr-defined]
-    found.trailing = span[1] <= first.idx  # type: ignore[attr-defined]
+    found.kind = span[2]
+    found.trailing = span[1] <= first.idx
     return found
 
 
@@ -951,7 +956,7 @@ def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
             content = _content(doc, content_start, end, quoted)
             if content and content[1] - content[0] > 3:
                 item = _Found(content[0], content[1], noun, text[noun.idx:noun.idx + len(noun)], agent[1:], 1)
-                item.kind = content[2]  # type: ignore[attr-defined]
+                item.kind = content[2]
                 out.append(item)
     return out
 
@@ -991,7 +996,7 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
             for part in (first, second):
                 if part and part[1] - part[0] > 2:
                     item = _Found(part[0], part[1], verb, cue_text, subject, 4)
-                    item.kind = "direct"  # type: ignore[attr-defined]
+                    item.kind = "direct"
                     out.append(item)
             break
     return out
@@ -1004,7 +1009,7 @@ def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
     out = []
     for item in found:
         inner = [(s, e) for s, e in quoted if item.start - 1 <= s and e <= item.end + 1]
-        if getattr(item, "kind", "") == "mixed" and len(inner) >= 2 and all(
+        if item.kind == "mixed" and len(inner) >= 2 and all(
                 re.fullmatch(r"[\s,;.…]*(?:\(sic\))?[\s,;.…]*(?:ou|et)?\s*", text[a[1]:b[0]])
                 for a, b in zip(inner, inner[1:])) and \
                 not text[item.start:inner[0][0]].strip() and not text[inner[-1][1]:item.end].strip():
@@ -1012,17 +1017,17 @@ def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
                 part = _content(doc, s, e, quoted)
                 if part:
                     new = _Found(part[0], part[1], item.cue, item.cue_text, item.subject, item.priority)
-                    new.kind = part[2]  # type: ignore[attr-defined]
+                    new.kind = part[2]
                     out.append(new)
             continue
-        if getattr(item, "kind", "") == "mixed" and inner:
+        if item.kind == "mixed" and inner:
             colon = text.rfind(":", item.start, inner[-1][0] + 1)
             if colon >= 0 and not text[colon + 1:inner[-1][0]].strip() and \
                     not text[inner[-1][1]:item.end].strip(_CONTENT_STRIP):
                 part = _content(doc, inner[-1][0], inner[-1][1], quoted)
                 if part:
                     item.start, item.end = part[0], part[1]
-                    item.kind = part[2]  # type: ignore[attr-defined]
+                    item.kind = part[2]
         out.append(item)
     return out
 
@@ -1048,7 +1053,7 @@ def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
             trimmed = _content(doc, item.start, end, quotation_spans(text))
             if trimmed:
                 item.start, item.end = trimmed[0], trimmed[1]
-                item.kind = trimmed[2]  # type: ignore[attr-defined]
+                item.kind = trimmed[2]
     return found
 
 
@@ -1057,7 +1062,7 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     verb's own report before a trailing source adjunct ("Elle avait ajouté avoir …, selon la
     version des faits": the adjunct names who relays it; but "Selon lui, …" governs the sentence)."""
     kept: list[_Found] = []
-    for item in sorted(found, key=lambda f: (-f.priority, getattr(f, "trailing", False), f.start)):
+    for item in sorted(found, key=lambda f: (-f.priority, f.trailing, f.start)):
         clash = False
         for other in kept:
             overlap = min(item.end, other.end) - max(item.start, other.start)
@@ -1098,8 +1103,8 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
         if heading or inner.lower() in (text[:s] + text[e:]).lower():
             continue  # a subheading, or a pull-quote repeating words quoted elsewhere
         item = _Found(part[0], part[1], None, "", None, 0)
-        item.kind = "direct"  # type: ignore[attr-defined]
-        item.context = True  # type: ignore[attr-defined]
+        item.kind = "direct"
+        item.context = True
         out.append(item)
         taken.append((s, e))
     return out

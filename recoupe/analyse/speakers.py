@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
              "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
-             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f", "il/elle": None}
+             "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
 # Nouns that name a position a person holds: a role phrase is headed by one of them.
 ROLE_NOUNS = frozenset("""
 président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
@@ -386,7 +386,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
             name, entity = None, None
         if entity and entity.startswith("per:"):
             spoken.append((max(item.start, s_start or 0), entity[4:].replace("-", " ")))
-        quotes.append(Quote(item.start, item.end, _text(doc)[item.start:item.end], getattr(item, "kind", "indirect"),
+        quotes.append(Quote(item.start, item.end, _text(doc)[item.start:item.end], item.kind,
                             item.cue_text or None, name, entity, phrase, s_start, s_end))
     return quotes
 
@@ -442,18 +442,20 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
         words = after[1:]
         while words and words[0].pos_ == "DET":
             words = words[1:]
-        head = next((t for t in words if t.pos_ == "NOUN"), None)
-        if words and head is not None and head.lemma_.lower() in _CIRCLES:
-            words = words[[t.i for t in words].index(head.i):]  # "dans l'entourage de M. Sarkozy": his circle
-            return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
         if words:
-            mentions = refs.mentions_in(words)
-            if mentions:
-                return refs.display_name(mentions[0]), mentions[0].entity_id
-            return _phrase(doc, words), None
+            return _named(doc, words, refs)
     if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
         return previous[1][:2]
     return None
+
+
+def _named(doc: Doc, words: list[Token], refs: "_Referents") -> tuple[str, str | None]:
+    """``(name, entity)`` of a source phrase: its first mention ("le Syndicat de la magistrature"),
+    else the phrase itself ("source diplomatique")."""
+    mentions = refs.mentions_in(words)
+    if mentions:
+        return refs.display_name(mentions[0]), mentions[0].entity_id
+    return _phrase(doc, words), None
 
 
 _IMPERSONAL = ("-on", "on", "-t-on")
@@ -484,15 +486,11 @@ def _impersonal_source(doc: Doc, cue: Token, refs: "_Referents") -> tuple | None
         while words and words[-1].is_punct:
             words = words[:-1]
         head = next((t for t in words if t.pos_ == "NOUN"), None)
-        if words and head is not None and head.lemma_.lower() in _CIRCLES:
+        if head is not None and head.lemma_.lower() in _CIRCLES:
             words = words[[t.i for t in words].index(head.i):]  # "dans l'entourage de M. Sarkozy": his circle
             return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
         if words:
-            mentions = refs.mentions_in(words)
-            if mentions:
-                return refs.display_name(mentions[0]), mentions[0].entity_id, words[0].idx, \
-                    words[-1].idx + len(words[-1])
-            return _phrase(doc, words), None, words[0].idx, words[-1].idx + len(words[-1])
+            return (*_named(doc, words, refs), words[0].idx, words[-1].idx + len(words[-1]))
     for child in cue.children:
         if child.lemma_ == "source":
             source = [t for t in doc[child.i: child.i + 2] if t.pos_ in ("NOUN", "ADJ")]
@@ -530,8 +528,8 @@ habitant habitante citoyen citoyenne trader banquier patron patronne numéro lau
 mère père fils fille mari épouse époux enfant ami amie garçon cousin cousine frère sœur parent personne
 jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette icône inconnu inconnue
 """.split())
-_AGENT_SUFFIXES = ("eur", "euse", "rice", "iste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ard",
-                   "arde", "iste", "logue", "ste")
+_AGENT_SUFFIXES = ("eur", "euse", "rice", "ste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ard",
+                   "arde", "logue")
 
 
 def _personal(doc: Doc, words: list[Token]) -> bool:
@@ -670,7 +668,9 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
         pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
     if len(words) == 1 and words[0].text == "Qui" and words[0].is_sent_start:
-        pronoun = "il/elle"  # "… a souligné hier Jean Leonetti. Qui précise que …": the person just named
+        # "… a souligné hier Jean Leonetti. Qui précise que …": the person just named
+        key = refs.last_person_before(anchor, spoken)
+        return person(key) if key else (None, None, phrase, start, end)
     if pronoun in _PRONOUNS:
         gender = _PRONOUNS[pronoun]
         if gender == "p":
