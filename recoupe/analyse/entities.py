@@ -30,13 +30,27 @@ _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "p
 
 _ROLE_WORDS = frozenset(unidecode(r) for r in ROLE_NOUNS)
 
+# people known by a unique title that the tagger does not take for a name ("le dalaï-lama")
+_TITLE_PERSONS = re.compile(r"\b(?:dala[iï][- ]lama|panchen[- ]lama|aga[- ]khan)\b", re.IGNORECASE)
+
 
 def _words(text: str) -> list[str]:
     return unidecode(text).lower().replace("'", " ").split()
 
 
+def _title_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the people known by a unique title added, replacing what overlaps them."""
+    found = [Mention(m.start(), m.end(), m.group(), "PER", re.sub(r"[^a-z]+", " ", unidecode(m.group()).lower()))
+             for m in _TITLE_PERSONS.finditer(text)]
+    if not found:
+        return mentions
+    rest = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(rest + found, key=lambda m: m.start)
+
+
 def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Mentions with titles dropped and types fixed by context; and (entity id, role) pairs."""
+    mentions = _title_persons(doc.text, mentions)
     kept = []
     for m in mentions:
         words = _words(m.text)

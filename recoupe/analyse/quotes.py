@@ -265,8 +265,36 @@ def _without_relatives(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in dropped]
 
 
+def _passive_agent(verb: Token) -> list[Token] | None:
+    """The agent of a passive cue: "cette offre a été qualifiée par les syndicats d'« injure »",
+    "a été condamnée par Act-Up comme une « atteinte … »"."""
+    doc = verb.doc
+    if not any(c.dep_ == "aux:pass" for c in verb.children) and "Pass" not in verb.morph.get("Voice"):
+        return None
+    if not any(t.lemma_ == "être" for t in doc[max(verb.i - 3, 0):verb.i]):
+        return None
+    quoted = _quoted(doc)
+    k = verb.i + 1
+    while k < len(doc) and k < verb.i + 4 and doc[k].lower_ != "par":
+        if doc[k].is_punct or _inside(doc[k].idx, quoted):
+            return None
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "par":
+        return None
+    agent = []
+    for t in doc[k + 1:k + 9]:
+        if t.pos_ in ("ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") and not (t.text == "-" and agent) or \
+                _inside(t.idx, quoted):
+            break
+        agent.append(t)
+    return agent if any(t.pos_ in ("NOUN", "PROPN") for t in agent) else None
+
+
 def _subject(verb: Token) -> list[Token] | None:
     """The words before ``verb`` designating whoever performs it (relative clauses cut)."""
+    agent = _passive_agent(verb)
+    if agent:
+        return agent
     if "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") and \
             verb.i > 1 and verb.doc[verb.i - 1].text == ",":
         # "», explique-t-il, assurant que …": the participle goes with the inverted cue before it
@@ -298,19 +326,31 @@ def _subject(verb: Token) -> list[Token] | None:
             if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens
     sentence = _sent(verb)
-    if not subjects and "Part" in verb.morph.get("VerbForm") and sentence.start > 0 and \
-            all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in verb.doc[sentence.start:verb.i]):
-        # "Nicolas Sarkozy a jugé que … / Et demandé que …": the previous sentence's subject goes on
+    lead = verb.doc[sentence.start:verb.i]
+    narrative = not subjects and "Inf" in verb.morph.get("VerbForm") and len(lead) >= 2 and \
+        lead[0].lower_ == "et" and lead[-1].lower_ in ("de", "d'", "d’")
+    if narrative:  # "Et le patron de la banque de conclure :" (a narrative infinitive)
+        tokens = [t for t in lead[1:-1] if t.text != ","]
+        if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            return tokens
+    if not subjects and ("Part" in verb.morph.get("VerbForm") or narrative) and sentence.start > 0 and \
+            all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in lead[:-1 if narrative else None]):
+        # "Nicolas Sarkozy a jugé que … / Et demandé que …", "… / Et d'ajouter :": the previous
+        # sentence's subject goes on
         k = sentence.start - 1
         while k > 0 and (verb.doc[k].is_space or verb.doc[k].is_punct):
             k -= 1
         before = _sent(verb.doc[k])
         cues = _known_cues(before)  # that sentence's cues, already found
+        back = before
+        while narrative and not cues and back.start > 0 and sentence.start - back.start < 120:
+            back = _sent(verb.doc[back.start - 1])  # "Il déclarait : « … » / Et d'ajouter :"
+            cues = _known_cues(back)
         tokens = (_subject(cues[-1]) or []) if cues else []
         if not tokens:
             main = [c for h in _aux_chain(before.root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
             tokens = _without_relatives([t for t in main[0].subtree]) if main else []
-        if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+        if any(t.pos_ in ("NOUN", "PROPN") or narrative and cues and t.pos_ == "PRON" for t in tokens):
             return tokens
     if not subjects:
         # the parser missed the subject ("Macron" tagged as an adverb): the words just before the

@@ -127,6 +127,8 @@ class _Referents:
                 marks += ["Masc", "Masc"]
             elif before and before[-1].text in ("Mme", "Madame", "Mlle", "Mademoiselle", "Mmes"):
                 marks += ["Fem", "Fem"]
+            elif before and before[-1].pos_ == "DET" and before[-1].lower_ in ("le", "la", "du", "au"):
+                marks += before[-1].morph.get("Gender")  # "le dalaï-lama"
             elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
                              _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
                 # "l'ancien premier ministre X": an adjective's masculine form (no final -e) marks too
@@ -274,7 +276,7 @@ class _Referents:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is None or span.start == 0 or self.doc[span.start - 1].pos_ != "DET" or \
-            len(mention.text.split()) > 1
+            len(re.split(r"[\s-]+", mention.text)) > 1
 
     def last_person_before(self, position: int, spoken: list[tuple[int, str]], gender: str | None = None,
                            governed: bool = False) -> str | None:
