@@ -257,6 +257,20 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
             not _inside(c.idx, quoted)]
 
 
+def _antecedent(head: Token) -> Token:
+    """A relative clause's antecedent, past the thing nouns the parser may attach it to: "une femme
+    atteinte d'une tumeur incurable au visage qui demandait" is the woman's clause."""
+    found = head
+    for _ in range(4):
+        if found.ent_type_ in ("PER", "ORG") or _fold(found.lemma_ or found.text) in _PERSON_HEADS or \
+                _fold(found.lemma_ or found.text) in _ROLE_FOLDED:
+            return found
+        if not found.dep_.startswith(("nmod", "obl", "acl")) or found.head.i == found.i:
+            break
+        found = found.head
+    return head
+
+
 def _without_relatives(tokens: list[Token]) -> list[Token]:
     dropped = set()
     for token in tokens:
@@ -315,7 +329,12 @@ def _subject(verb: Token) -> list[Token] | None:
             if ent.end - 1 == k and ent.label_ in ("PER", "ORG") and not root.dep_.startswith(("nmod", "obl")) and \
                     (ent.start == 0 or verb.doc[ent.start - 1].lower_ not in _NOT_AFTER):
                 return list(ent)
-        antecedent = verb.head  # "Jean-Louis Bianco, qui a estimé que": the relative's antecedent
+        antecedent = _antecedent(verb.head)  # "Jean-Louis Bianco, qui a estimé que": the relative's antecedent
+        if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PER" and antecedent.head.i < antecedent.i:
+            # "Frédéric Oudéa, patron de la Société générale qui affirmait": the name
+            own = {t.i for t in antecedent.subtree}
+            return [t for t in antecedent.head.subtree if t.i < antecedent.i and t.i not in own and
+                    t.text != "," and not (t.dep_ == "case" and t.head.i == antecedent.head.i)]
         return [t for t in antecedent.subtree if t.i < subjects[0].i and t.text != ","] or [antecedent]
     if not subjects and verb.dep_ in ("advcl", "acl") and "Part" in verb.morph.get("VerbForm"):
         # "Prétextant qu'…, le septuple vainqueur a fait connaître …": the main clause's subject
@@ -369,6 +388,9 @@ def _subject(verb: Token) -> list[Token] | None:
                     (ent.start == 0 or verb.doc[ent.start - 1].lower_ not in _NOT_AFTER):
                 return list(ent)
         return None
+    if len(subjects) > 1 and subjects[-1].pos_ == "PRON" and subjects[-1].lower_ in ("il", "elle", "ils", "elles") and \
+            any(t.text == "," for t in verb.doc[subjects[-2].i:subjects[-1].i]):
+        subjects = subjects[-1:]  # "La libération d'Ingrid Betancourt annoncée, il a fait savoir": a misparse
     first = min(t.left_edge.i for t in subjects)
     last = max(t.right_edge.i for t in subjects)
     group = _cue_group_start(verb)
@@ -395,7 +417,9 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
         # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
         for j in range(i + 2, min(i + 7, end)):
-            if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].text != ",":
+            if doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].text != "," and \
+                    (doc[j].pos_ == "DET" or doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER"):
+                # "… à l'AFP Christophe Reille, porte-parole de …"
                 i = j
                 break
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct:
@@ -646,7 +670,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     inverted_form = before.endswith((",", "»", '"', "”")) and not present_participle and (
         not _preverbal_subjects(verb) or clitic is not None or
         (bool(inverted) and _que_after(verb, quoted) is None and
-         not (any(t.dep_ == "obj" and t.head.i == verb.i for t in inverted) and
+         not (any(t.dep_ in ("obj", "xcomp") and t.head.i == verb.i for t in inverted) and
               any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not _inside(c.idx, quoted)
                   for h in _aux_chain(verb) for c in h.children) and
               not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not _inside(t.idx, quoted)
@@ -695,10 +719,13 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     after_verb = text[verb.idx + len(verb):unit.end]
     m = re.match(r"[^:.;«\"“]{0,60}?:\s*", after_verb)
     colon_at = verb.idx + len(verb) + (m.end() if m else 0)
-    if m and len(after_verb) - m.end() > 3 and \
+    # the parser may end the sentence at the colon: "qui affirmait, le 14 octobre dans le Figaro : « … »"
+    following = next((e for s, e in quoted if colon_at <= s <= colon_at + 2), None) \
+        if m and len(after_verb) - m.end() <= 3 else None
+    if m and (len(after_verb) - m.end() > 3 or following) and \
             not any(verb.i < other.i and other.idx < colon_at for other in cues):  # the cue nearest the colon
         start = verb.idx + len(verb) + m.end()
-        content = _content(doc, start, unit.end, quoted)
+        content = _content(doc, start, following or unit.end, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text + " :", subject, 3))
             out[-1].kind = content[2]

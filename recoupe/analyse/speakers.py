@@ -682,6 +682,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             referent = _pronoun_referent(doc, words[0], gender, item.cue, refs)
             if referent is not None:
                 return person(referent.key) if referent.label == "PER" else named(referent)
+        if item.cue is not None and item.cue.idx >= item.end:
+            anchor = item.start  # "M. Kerviel « n'a jamais fui … », a-t-il fait valoir": not a name it reports
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         return person(key) if key else (None, None, phrase, start, end)
     # "le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'…"
