@@ -43,14 +43,23 @@ regretter relever répéter répliquer répondre résumer révéler saluer signa
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 amuser étonner indigner réjouir féliciter inquiéter
+recommander préconiser conseiller reprocher revendiquer encourager enjoindre
 """.split())
 _CONTENT_STRIP = " \t\n,;:.—–-"
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
-accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier
+accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
 """.split())
+# Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
+# ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
+_TO_INFINITIVE = frozenset("""
+reprocher conseiller demander proposer promettre suggérer recommander préconiser appeler exhorter inviter
+encourager enjoindre accuser presser prier sommer
+""".split())
+# Stances taken for or against something: "s'est prononcé pour …", "milite pour …", "met en garde contre …".
+_STANCE_PREPOSITIONS = ("pour", "contre")
 
 
 @dataclass
@@ -149,7 +158,8 @@ def _known_cues(tokens) -> list[Token]:
     return [t for t in tokens if memo.get(t.i)]
 
 
-_SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre"})
+_SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre",
+                           "prononcer", "militer"})
 
 
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -188,6 +198,12 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     # "font remarquer que", "fait valoir que", "a fait savoir que"
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
+        return True
+    # "s'est prononcé pour …", "milite contre …", "milite en faveur de …": a stance
+    if lemma in ("prononcer", "militer") and token.pos_ == "VERB" and token.i + 1 < len(doc) and \
+            (doc[token.i + 1].lower_ in _STANCE_PREPOSITIONS or doc[token.i + 1].lower_ == "en" and
+             token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "faveur") and \
+            (lemma == "militer" or any(c.dep_ == "expl:comp" or c.lower_ in ("s'", "se") for c in token.children)):
         return True
     # "a-t-on appris auprès de …", "a-t-on appris de source judiciaire"
     if lemma == "apprendre" and any(t.lower_ in ("-on", "-t-on", "on") for t in doc[max(token.i - 3, 0):token.i + 2]) \
@@ -517,6 +533,9 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.i >= verb.i + 9 and not incise:
             break
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
+            if token.i > 0 and doc[token.i - 1].lower_ in ("bien", "alors", "tandis", "parce", "pendant", "sans",
+                                                           "avant", "après", "dès", "afin", "encore"):
+                return None  # "a démenti … bien qu'il ait reconnu …": a subordinate clause, not a report
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 return None  # "indique le rôle qu'il a joué": a relative pronoun
@@ -551,7 +570,8 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
     """Where a complement clause ends: the sentence end, or before the next cue it runs into."""
     end = unit.end
     # "…, selon un enregistrement de ses déclarations": the source adjunct of the cue's clause
-    source = re.search(r",\s+(?:selon|d'après|d’après)\s", _text(start_token.doc)[start_token.idx:end])
+    source = re.search(r"(?<!\bqui)(?<!\bque),\s+(?:selon|d'après|d’après)\s",  # not "qui, selon lui, prouverait"
+                       _text(start_token.doc)[start_token.idx:end])
     if source:
         end = start_token.idx + source.start()
     for cue in cues:
@@ -799,32 +819,11 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
             out[-1].kind = content[2]
         return out
-    if _negated(verb) or any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children):
+    if _negated(verb):
         return out
-    i = verb.i + 1
-    end_token = unit.tokens[-1].i + 1
-    while i < end_token and (doc[i].pos_ == "ADV" or doc[i].lower_ in _WEEKDAYS or doc[i].like_num and False):
-        i += 1
-    if i < end_token and doc[i].lower_ in ("à", "au", "aux") and lemma not in ("appeler",):
-        # "a expliqué aux enquêteurs avoir confié…": skip the addressee
-        j = i + 1
-        while j < min(i + 5, end_token) and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
-            j += 1
-        i = j
-    if i < end_token and lemma in ("appeler", "exhorter", "inviter") and doc[i].lower_ in ("à", "au", "aux"):
-        i += 1
-    if i >= end_token:
-        return out
-    first = doc[i]
-    infinitive = first.lower_ in ("ne", "n'") or ("Inf" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "AUX"))
-    noun_phrase = lemma in _NP_VERBS and first.pos_ == "DET" and first.lower_ not in ("que", "qu'")
-    if infinitive or noun_phrase:
-        end = _clause_end(first, unit, cues, quoted)
-        phrase_head = first.head if noun_phrase else first
-        if phrase_head.i != verb.i:  # the noun phrase or infinitive clause as the parse delimits it
-            right = phrase_head.right_edge
-            end = min(end, right.idx + len(right))
-        content = _content(doc, first.idx, end, quoted)
+    complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
+    if complement is not None:
+        content = _content(doc, complement[0], complement[1], quoted)
         if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
             out[-1].kind = content[2]
@@ -837,7 +836,8 @@ _MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao
 _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à", "au", "aux"),
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
-               "mettre": ("contre",), "faire": ("de", "d'", "du", "des")}
+               "mettre": ("contre",), "faire": ("de", "d'", "du", "des"), "militer": ("pour", "contre"),
+               "prononcer": ("pour", "contre")}
 _ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
@@ -850,7 +850,8 @@ def _negated(verb: Token) -> bool:
             for c in h.children)
 
 
-_TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "veille", "lendemain"}
+_TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "veille", "lendemain", "reprise",
+               "reprises"}
 
 
 def _is_time(token: Token) -> bool:
@@ -859,6 +860,138 @@ def _is_time(token: Token) -> bool:
         return True
     words = {t.lower_ for t in token.subtree}
     return bool(words & _MONTHS) and any(t.like_num for t in token.subtree)
+
+
+def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
+    """Whether a speech verb's noun-phrase object is what was said (not a person called, a
+    procedure, or an anaphor with no content)."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG") or _fold(noun.lemma_) in _ROLE_FOLDED or \
+            _fold(noun.lemma_) in _PERSON_HEADS:
+        return False  # "a rappelé la nounou": a person is called, not quoted
+    if lemma == "demander" and noun.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
+                                                       "rendez-vous", "audience"):
+        return False  # a procedure, not speech: "demander l'autorisation de manifester"
+    if lemma == "déclarer" and "Poss=Yes" not in str(determiner.morph):
+        return False  # "a déclaré son intention de …", not "a déclaré X persona non grata"
+    if determiner.lower_ in ("ce", "cet", "cette", "ces") or (
+            noun.lemma_.lower() in _ANAPHORIC_HEADS and
+            not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in noun.children)):
+        return False
+    return True
+
+
+_SUBORDINATORS = {"bien", "alors", "tandis", "puisque", "car", "mais", "lorsque", "quand", "parce", "afin",
+                  "même", "sans", "avant", "après", "depuis"}
+
+
+def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
+    """What a speech verb reports through its complement, read from the words when the parse went
+    wrong: past time phrases ("en septembre", "le matin même", "à plusieurs reprises ces derniers
+    mois"), an addressee ("au président Nicolas Sarkozy") or an object ("l'Europe") before an
+    infinitive ("de ne pas recevoir …", "à développer …"), a stance ("s'est prononcé pour …", "met en
+    garde l'Europe contre …") or a noun phrase ("a annoncé en septembre son retour …")."""
+    doc = verb.doc
+    last = unit.tokens[-1].i + 1
+
+    def skip_time(i: int) -> int:
+        while i < last:
+            t = doc[i]
+            if t.pos_ == "ADV" and t.lower_ not in ("ne", "n'", "pas", "plus", "jamais", "trop") or t.lower_ in _WEEKDAYS:
+                i += 1
+                continue
+            if t.lower_ == "en" and i + 1 < last and (doc[i + 1].lower_ in _MONTHS or doc[i + 1].lower_ == "outre" or
+                                                      doc[i + 1].like_num):
+                i += 2
+                continue
+            if t.pos_ == "DET" or t.lower_ == "à":  # "le matin même", "ces derniers mois", "le 14 octobre"
+                j = i + 1
+                while j < last and doc[j].pos_ in ("ADJ", "NUM", "DET"):
+                    j += 1
+                if j < last and (doc[j].lower_ in _TIME_NOUNS or doc[j].lower_ in _MONTHS or
+                                 doc[j].lower_ in ("reprises", "reprise", "nouveau")):
+                    j += 1
+                    while j < last and (doc[j].lower_ in ("même", "dernier", "dernière", "derniers", "dernières",
+                                                          "prochain", "prochaine") or doc[j].lower_ in _MONTHS or
+                                        doc[j].like_num):
+                        j += 1
+                    i = j
+                    continue
+            break
+        return i
+
+    def phrase_end(j: int) -> int:  # a short noun phrase: "ses interlocuteurs", "le président Nicolas Sarkozy"
+        k = j
+        while k < last and k < j + 8 and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or
+                                           doc[k].text == "-" or doc[k].text[:1].isupper() and doc[k].pos_ == "PRON") and \
+                doc[k].lower_ not in ("de", "d'", "à", "que", "qu'", "contre", "pour"):
+            k += 1
+        return k
+
+    i = skip_time(verb.i + 1)
+    if lemma == "mettre" and i + 1 < last and doc[i].lower_ == "en":
+        i = skip_time(i + 2)  # "met en garde", "a mis en cause"
+    elif lemma == "faire" and i < last and doc[i].lower_ in ("part", "état"):
+        i = skip_time(i + 1)  # "a fait part à ses interlocuteurs de …"
+    if i >= last:
+        return None
+    infinitive_verbs = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir", "reconnaître", "dire",
+                                         "annoncer", "estimer", "expliquer", "promettre", "déclarer", "avouer"}
+    # an addressee or an object before what is reported
+    if doc[i].lower_ in ("à", "au", "aux") and lemma not in ("appeler", "exhorter", "inviter", "encourager"):
+        k = phrase_end(i + 1)
+        if k > i + 1 and k < last and doc[k].lower_ in ("de", "d'") or k < last and \
+                ("Inf" in doc[k].morph.get("VerbForm") or doc[k].lower_ in ("ne", "n'")):
+            i = skip_time(k)
+    elif lemma in _TO_INFINITIVE | {"mettre"} and doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+        k = phrase_end(i)
+        # someone addressed ("l'Europe", "les guérilleros"), not a thing asked ("l'autorisation de manifester")
+        addressed = any(u.pos_ == "PROPN" or u.ent_type_ or u.text[:1].isupper() and u.pos_ == "PRON" or
+                        _fold(u.lemma_ or u.text) in _PERSON_HEADS or _fold(u.lemma_ or u.text) in _ROLE_FOLDED
+                        for u in doc[i:k])
+        if addressed and i < k < last and doc[k].lower_ in ("à", "de", "d'", "contre"):
+            i = k
+    if i >= last:
+        return None
+    t = doc[i]
+    nxt = doc[i + 1] if i + 1 < last else None
+    start = None
+    if t.lower_ in ("de", "d'", "à") and nxt is not None:
+        if lemma in infinitive_verbs and (nxt.lower_ in ("ne", "n'", "se", "s'") or
+                                          "Inf" in nxt.morph.get("VerbForm")):
+            start = nxt  # "de ne pas recevoir …", "à libérer leurs otages"
+        elif (lemma in ("appeler", "exhorter", "inviter") and t.lower_ == "à" or lemma == "faire" and t.lower_ != "à") \
+                and nxt.pos_ == "DET":
+            start = nxt  # "appelle à la fin des violences", "a fait part de sa préoccupation"
+    elif t.lower_ in _STANCE_PREPOSITIONS and lemma in ("prononcer", "militer", "mettre", "plaider", "tonner",
+                                                       "protester") and nxt is not None:
+        start = nxt
+    elif t.lower_ == "en" and nxt is not None and nxt.lower_ == "faveur" and i + 3 < last:
+        start = doc[i + 3] if doc[i + 2].lower_ in ("de", "d'") else doc[i + 2]  # "en faveur de …", "en faveur du …"
+    elif lemma in infinitive_verbs and (t.lower_ in ("ne", "n'") or "Inf" in t.morph.get("VerbForm") and
+                                        t.pos_ in ("VERB", "AUX")):
+        start = t  # "a assuré ne pas en avoir besoin"
+    elif lemma in _NP_VERBS and t.pos_ == "DET" and t.lower_ not in ("que", "qu'"):
+        noun = next((u for u in doc[i + 1:min(i + 5, last)] if u.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and not _is_time(noun) and _reportable(noun, t, lemma):
+            start = t  # "a annoncé en septembre son retour à la compétition …"
+    if start is None or _inside(start.idx, quoted) and start.i > verb.i + 1 and False:
+        return None
+    end = _clause_end(start, unit, cues, quoted)
+    incise = False
+    for u in doc[start.i + 1:last]:
+        if u.idx >= end:
+            break
+        if u.text == "," and (incise or doc[u.i - 1].lower_ in ("qui", "que", "qu'", "dont")):
+            incise = not incise  # "l'existence d'un e-mail qui, selon lui, prouverait …"
+            continue
+        if (u.text in (",", ";", ".", ":", "?", "!") or u.lower_ in _SUBORDINATORS and u.i + 1 < last and
+                doc[u.i + 1].lower_ in ("que", "qu'", "de", "d'", "si", "que,")) and not _inside(u.idx, quoted):
+            end = u.idx
+            break
+        if u.lower_ in ("car", "mais", "puisque", "lorsque", "quand") and not _inside(u.idx, quoted):
+            end = u.idx
+            break
+    return (start.idx, end) if end - start.idx >= 8 else None
 
 
 def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
@@ -892,19 +1025,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         elif child.dep_ == "obj" and lemma in _NP_VERBS and child.pos_ in ("NOUN", "PROPN") and \
                 not _is_time(child):
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
-            if not determiners:
-                continue
-            if child.pos_ == "PROPN" or child.ent_type_ in ("PER", "ORG") or _fold(child.lemma_) in _ROLE_FOLDED or \
-                    _fold(child.lemma_) in _PERSON_HEADS:
-                continue  # "a rappelé la nounou": a person is called, not quoted
-            if lemma == "demander" and child.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
-                                                               "rendez-vous", "audience"):
-                continue  # a procedure, not speech: "demander l'autorisation de manifester"
-            if lemma == "déclarer" and "Poss=Yes" not in str(determiners[0].morph):
-                continue  # "a déclaré son intention de …", not "a déclaré X persona non grata"
-            if determiners[0].lower_ in ("ce", "cet", "cette", "ces") or (
-                    child.lemma_.lower() in _ANAPHORIC_HEADS and
-                    not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in child.children)):
+            if not determiners or not _reportable(child, determiners[0], lemma):
                 continue
             start = child.left_edge
         elif child.dep_.startswith(("obl", "iobj")) and preposition in _PREP_VERBS.get(lemma, ()) and \
@@ -921,7 +1042,11 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         for sibling in sorted(verb.children, key=lambda t: t.i):
             if sibling.i <= end_token.i:
                 continue
-            if sibling.left_edge.i != end_token.i + 1 or sibling.dep_ not in ("advcl", "xcomp", "acl", "obl:arg"):
+            if sibling.left_edge.i != end_token.i + 1 or sibling.dep_ not in ("advcl", "xcomp", "acl", "obl:arg",
+                                                                              "obl:mod") or _is_time(sibling) or \
+                    any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in sibling.children) or \
+                    sibling.dep_ == "obl:mod" and sibling.left_edge.lower_ not in ("pour", "sous", "sur", "avec", "en"):
+                # not "sa démission après la perte …" (circumstances), but "son retour … pour 2009 sous le maillot …"
                 break
             end_token = sibling.right_edge
         end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
