@@ -193,7 +193,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return True
     # "a fait part de son « inquiétude »", "a fait état de la convocation …"
     if lemma == "faire" and token.pos_ in ("VERB", "AUX") and token.i + 2 < len(doc) and \
-            doc[token.i + 1].lower_ in ("part", "état") and doc[token.i + 2].lower_ in ("de", "d'", "du", "des"):
+            doc[token.i + 1].lower_ in ("part", "état") and doc[token.i + 2].lower_ in ("de", "d'", "du", "des", "à", "au",
+                                                                                     "aux"):
         return True
     # "font remarquer que", "fait valoir que", "a fait savoir que"
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
@@ -393,7 +394,8 @@ def _subject(verb: Token) -> list[Token] | None:
         group = _cue_group_start(verb)
         tokens = []
         for token in reversed(verb.doc[_sent(verb).start: group.i]):
-            if token.text in (",", ";", ":", "«", "»", '"') or token.pos_ in ("VERB",):
+            if token.text in (",", ";", ":", "«", "»", '"') or token.pos_ in ("VERB",) or \
+                    token.lower_ in ("où", "dont", "que", "qu'", "qu’"):  # "la polémique en France où X ont reproché"
                 break
             tokens.insert(0, token)
         if any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ for t in tokens):
@@ -1084,14 +1086,17 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     # "selon l'un d'eux, le Français Noël Saez", "D'après le pdg de la Société Générale, Daniel
     # Bouton, …": a name in apposition is the source
     after = [t for t in doc[source_tokens[-1].i + 2: min(source_tokens[-1].i + 9, unit.tokens[-1].i + 1)]]
-    if after and doc[source_tokens[-1].i + 1].text == "," and after[0].pos_ in ("DET", "PROPN") and \
+    if after and doc[source_tokens[-1].i + 1].text == "," and after[0].pos_ in ("DET", "PROPN", "NOUN") and \
             not (len(source_tokens) == 1 and source_tokens[0].pos_ == "PRON"):  # not "Selon lui, …"
         stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";", ":")), None)
         apposition = after[:stop] if stop is not None else []
-        if apposition and any(t.ent_type_ == "PER" for t in apposition) and \
-                not any(t.pos_ in ("VERB", "AUX") for t in apposition):
+        verbless = apposition and not any(t.pos_ in ("VERB", "AUX") for t in apposition)
+        if verbless and any(t.ent_type_ == "PER" for t in apposition) and after[0].pos_ != "NOUN":
             source_tokens = source_tokens + [doc[source_tokens[-1].i + 1]] + apposition
             source_end = apposition[-1].idx + len(apposition[-1])
+        elif verbless and any(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in source_tokens) and \
+                _fold(next((t for t in apposition if t.pos_ != "DET"), apposition[0]).lemma_) in _ROLE_FOLDED:
+            source_end = apposition[-1].idx + len(apposition[-1])  # "D'après X, porte-parole du dalaï-lama, …"
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
     if len(source_tokens) == 1 and source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and \
             text[:first.idx].rstrip().endswith(",") and text[source_end:source_end + 1] == "," and \
@@ -1254,7 +1259,12 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     verb's own report before a trailing source adjunct ("Elle avait ajouté avoir …, selon la
     version des faits": the adjunct names who relays it; but "Selon lui, …" governs the sentence)."""
     kept: list[_Found] = []
-    for item in sorted(found, key=lambda f: (-f.priority, f.trailing, f.start)):
+    # "D'après X, porte-parole du dalaï-lama, ce dernier a fait part de …": the source only relays a
+    # report that has its own cue and speaker, which wins
+    relays = {id(f) for f in found if f.cue is None and
+              any(o.cue is not None and o.subject and f.start <= o.cue.idx < f.end and
+                  abs(o.subject[0].idx - f.start) <= 3 for o in found)}
+    for item in sorted(found, key=lambda f: (-f.priority, f.trailing, id(f) in relays, f.start)):
         clash = False
         for other in kept:
             overlap = min(item.end, other.end) - max(item.start, other.start)
