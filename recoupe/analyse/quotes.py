@@ -576,6 +576,29 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
                        _text(start_token.doc)[start_token.idx:end])
     if source:
         end = start_token.idx + source.start()
+    doc = start_token.doc
+    text = _text(doc)
+    begin = start_token.idx + (len(start_token) if start_token.lower_ in ("que", "qu'", "qu’") else 0)
+    begin += len(text[begin:end]) - len(text[begin:end].lstrip())
+    if text[begin:begin + 1] in ("«", '"', "“"):
+        # "estimant que « … », alors que l'État va injecter …": the narrator's clause after the quotation
+        closing = next((e for s, e in quoted if s == begin), None)
+        if closing is not None and re.match(r"\s*,\s*(?:alors|bien|même|puisque|car)\b", text[closing:end]):
+            end = closing
+    for t in doc[start_token.i + 1:]:
+        if t.idx >= end:
+            break
+        # "… le maintien en détention de Jérôme Kerviel, trader soupçonné de …": the narrator's apposition
+        if t.text == "," and doc[t.i - 1].ent_type_ == "PER" and t.i + 2 < len(doc) and \
+                (doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].pos_ == "DET" and doc[t.i + 2].pos_ in ("NOUN", "ADJ")) and \
+                not _inside(t.idx, quoted):
+            rest = [u for u in doc[t.i + 1:] if u.idx < end]
+            stop = next((k for k, u in enumerate(rest) if u.text in (",", ";", ".")), len(rest))
+            if not any(u.pos_ in ("VERB", "AUX") and "Fin" in u.morph.get("VerbForm") for u in rest[:stop]) and \
+                    (stop == len(rest) or rest[stop].text == "," and stop + 1 < len(rest) and
+                     rest[stop + 1].lower_ in ("qui", "dont")):  # the apposition ends the clause
+                end = t.idx
+                break
     for cue in cues:
         if cue.i > start_token.i and cue.idx < end:
             group = _cue_group_start(cue)
@@ -768,7 +791,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, start, end, quoted)
         if content:
             out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
-            out[-1].kind = content[2]
+            out[-1].kind = "mixed" if content[2] == "direct" else content[2]  # "estimant que « … »": built in
             return out
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
