@@ -249,3 +249,44 @@ def test_elliptic_and_participial_cues_keep_their_speaker(nlp):
     assert pick(quotes, "existent depuis toujours").speaker == "Nicolas Sarkozy"
     friend = pick(quotes, "Elle a éteint", start=True)
     assert friend.cue == "s'amuse" and friend.speaker == "proche" and friend.speaker_entity is None
+
+
+def test_title_persons_narrative_infinitives_and_passive_agents(nlp):
+    text = ("Lech Walesa a reçu le dalaï-lama à Gdansk.\n\n"
+            "Le chef spirituel tibétain déclarait : « Il ne s'agit pas d'être contre la Chine. »\n\n"
+            "Et d'ajouter : « Tout Tibétain veut la modernisation du Tibet. »\n\n"
+            "Daniel Bouton a parlé hier devant les actionnaires. Et le patron de la banque de conclure : « Nous sommes solides. »\n\n"
+            "Après une année difficile, cette offre a été qualifiée par les syndicats d'« injure faite aux salariés ».")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "contre la Chine").speaker_entity == "per:dalai-lama"  # a person, though untagged
+    assert pick(quotes, "modernisation du Tibet").speaker_entity == "per:dalai-lama"
+    assert pick(quotes, "Nous sommes solides").speaker == "Daniel Bouton"
+    assert pick(quotes, "injure faite aux salariés").speaker == "syndicats"  # the agent, not "offre"
+
+
+def test_relatives_appositions_and_reported_names(nlp):
+    text = ("À commencer par Frédéric Oudéa, patron de la Société générale qui affirmait, le 14 octobre dans "
+            "le Figaro : « Nous n'avons pas besoin d'utiliser le guichet public. »\n\n"
+            "Le débat a été relancé par l'affaire Chantal Sébire, une femme atteinte d'une tumeur incurable au "
+            "visage qui demandait qu'on l'aide à mourir.\n\n"
+            "\"Il n'y a pas de risque de récidive\", a déclaré à l'AFP Christophe Reille, porte-parole de Me Meyer.\n\n"
+            "M. Kerviel \"n'a jamais fui ni ses responsabilités, ni son pays\", a-t-il fait valoir.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "guichet public").speaker == "Frédéric Oudéa"  # past the role in apposition
+    assert pick(quotes, "on l'aide à mourir").speaker == "Chantal Sébire"  # not "visage"
+    assert pick(quotes, "risque de récidive").speaker == "Christophe Reille"  # not the addressee, not Me Meyer
+    assert pick(quotes, "n'a jamais fui").speaker == "Christophe Reille"  # not the name the quote reports on
+
+
+def test_complements_read_from_the_words_when_the_parse_fails(nlp):
+    text = ("M. Uribe avait appelé à plusieurs reprises ces derniers mois les guérilleros à libérer leurs otages.\n\n"
+            "M. Santos a démenti toute participation étrangère à l'opération bien qu'il ait reconnu des contacts.\n\n"
+            "Des militants ont reproché au président Nicolas Sarkozy de ne pas recevoir le chef spirituel des Tibétains.\n\n"
+            "François Fillon s'est prononcé pour la prise en charge partielle du congé de solidarité familiale.\n\n"
+            "Elles avaient osé demander l'autorisation de manifester pour obtenir des compensations.")
+    quotes = extract(nlp, text)
+    assert quotes["libérer leurs otages"].speaker == "Uribe"  # past the time phrases and the addressee
+    assert quotes["toute participation étrangère à l'opération"].cue == "a démenti"  # "bien que" opens no report
+    assert quotes["ne pas recevoir le chef spirituel des Tibétains"].speaker == "militants"
+    assert pick(quotes, "la prise en charge partielle", start=True).speaker == "François Fillon"
+    assert not any("manifester" in t for t in quotes)  # a procedure asked for, not speech
