@@ -669,8 +669,9 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     pronoun = "".join(t.text for t in words).lower()
     if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
         pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
-    if len(words) == 1 and words[0].text == "Qui" and words[0].is_sent_start:
-        # "… a souligné hier Jean Leonetti. Qui précise que …": the person just named
+    if len(words) == 1 and words[0].lower_ == "qui":
+        # "… a souligné hier Jean Leonetti. Qui précise que …", or a relative whose antecedent the
+        # parse lost: the person just named
         key = refs.last_person_before(anchor, spoken)
         return person(key) if key else (None, None, phrase, start, end)
     if pronoun in _PRONOUNS:
