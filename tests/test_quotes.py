@@ -290,3 +290,12 @@ def test_complements_read_from_the_words_when_the_parse_fails(nlp):
     assert quotes["ne pas recevoir le chef spirituel des Tibétains"].speaker == "militants"
     assert pick(quotes, "la prise en charge partielle", start=True).speaker == "François Fillon"
     assert not any("manifester" in t for t in quotes)  # a procedure asked for, not speech
+
+
+def test_a_pronoun_can_stand_for_the_unnamed_person_just_quoted(nlp):
+    text = ("« Je veux récupérer mon fils », a déclaré samedi la mère supposée du petit garçon.\n\n"
+            "Elle a ajouté avoir confié le garçonnet à une amie en situation irrégulière.")
+    quotes = extract(nlp, text)
+    told = pick(quotes, "avoir confié le garçonnet", start=True)
+    assert told.speaker == pick(quotes, "récupérer mon fils").speaker and told.speaker_entity is None
+    assert "mère" in told.speaker

@@ -686,7 +686,16 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         if item.cue is not None and item.cue.idx >= item.end:
             anchor = item.start  # "M. Kerviel « n'a jamais fui … », a-t-il fait valoir": not a name it reports
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
-        return person(key) if key else (None, None, phrase, start, end)
+        if key:
+            return person(key)
+        if previous is not None and previous[1][0] and previous[1][1] is None and previous[1][3] is not None:
+            # "une femme qui s'était présentée comme la mère … / Elle avait ajouté …": the unnamed
+            # person the previous quote was attributed to, if the pronoun agrees with it
+            span = doc.char_span(previous[1][3], previous[1][4], alignment_mode="expand")
+            if span is not None and _description_gender(list(span)[:3]) == gender and \
+                    _personal(doc, [t for t in span if t.pos_ != "DET"]):
+                return (previous[1][0], None, phrase, start, end)
+        return (None, None, phrase, start, end)
     # "le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'…"
     if item.cue is not None:
         after = _text(doc)[item.cue.idx + len(item.cue):item.cue.idx + len(item.cue) + 120]
