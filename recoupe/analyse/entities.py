@@ -20,7 +20,7 @@ from unidecode import unidecode
 
 from ..records import Mention
 from .speakers import ROLE_NOUNS, _Referents
-from .syntax import _text, quotation_spans
+from .syntax import _fold, _text, quotation_spans
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
@@ -40,7 +40,7 @@ def _words(text: str) -> list[str]:
 
 def _title_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the people known by a unique title added, replacing what overlaps them."""
-    found = [Mention(m.start(), m.end(), m.group(), "PER", re.sub(r"[^a-z]+", " ", unidecode(m.group()).lower()))
+    found = [Mention(m.start(), m.end(), m.group(), "PER", _fold(m.group()))
              for m in _TITLE_PERSONS.finditer(text)]
     if not found:
         return mentions

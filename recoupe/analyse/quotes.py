@@ -81,6 +81,13 @@ class _Found:
     priority: int
     kind: str = "indirect"  # direct, mixed or indirect, set once the content is trimmed
     trailing: bool = False  # a source adjunct after its content ("…, selon X")
+    context: bool = False  # a quotation with no cue, whose speaker the text around it gives
+
+
+def _report(content: tuple[int, int, str], cue: Token | None, cue_text: str, subject: list[Token] | None,
+            priority: int, kind: str | None = None) -> _Found:
+    """A report over ``content`` (start, end and the kind ``_content`` gave it, unless ``kind``)."""
+    return _Found(content[0], content[1], cue, cue_text, subject, priority, kind or content[2])
 
 
 def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
@@ -535,8 +542,7 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.i >= verb.i + 9 and not incise:
             break
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if token.i > 0 and doc[token.i - 1].lower_ in ("bien", "alors", "tandis", "parce", "pendant", "sans",
-                                                           "avant", "après", "dès", "afin", "encore"):
+            if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS:
                 return None  # "a démenti … bien qu'il ait reconnu …": a subordinate clause, not a report
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -568,42 +574,54 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     return None
 
 
-def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> int:
-    """Where a complement clause ends: the sentence end, or before the next cue it runs into."""
-    end = unit.end
-    # "…, selon un enregistrement de ses déclarations": the source adjunct of the cue's clause
-    source = re.search(r"(?<!\bqui)(?<!\bque),\s+(?:selon|d'après|d’après)\s",  # not "qui, selon lui, prouverait"
-                       _text(start_token.doc)[start_token.idx:end])
-    if source:
-        end = start_token.idx + source.start()
+def _before_narrator(start_token: Token, end: int, quoted) -> int:
+    """``end``, or earlier where the narrator takes over a report that starts at ``start_token``:
+    after its quotation ("estimant que « … », alors que l'État va injecter …"), or at an apposition
+    to the name that ends the clause ("… de Jérôme Kerviel, trader soupçonné de …, qui …")."""
     doc = start_token.doc
     text = _text(doc)
     begin = start_token.idx + (len(start_token) if start_token.lower_ in ("que", "qu'", "qu’") else 0)
     begin += len(text[begin:end]) - len(text[begin:end].lstrip())
     if text[begin:begin + 1] in ("«", '"', "“"):
-        # "estimant que « … », alors que l'État va injecter …": the narrator's clause after the quotation
         closing = next((e for s, e in quoted if s == begin), None)
         if closing is not None and re.match(r"\s*,\s*(?:alors|bien|même|puisque|car)\b", text[closing:end]):
-            end = closing
+            return closing
+    tokens = []
     for t in doc[start_token.i + 1:]:
         if t.idx >= end:
             break
-        # "… le maintien en détention de Jérôme Kerviel, trader soupçonné de …": the narrator's apposition
-        if t.text == "," and doc[t.i - 1].ent_type_ == "PER" and t.i + 2 < len(doc) and \
-                (doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].pos_ == "DET" and doc[t.i + 2].pos_ in ("NOUN", "ADJ")) and \
-                not _inside(t.idx, quoted):
-            rest = [u for u in doc[t.i + 1:] if u.idx < end]
-            stop = next((k for k, u in enumerate(rest) if u.text in (",", ";", ".")), len(rest))
-            if not any(u.pos_ in ("VERB", "AUX") and "Fin" in u.morph.get("VerbForm") for u in rest[:stop]) and \
-                    (stop == len(rest) or rest[stop].text == "," and stop + 1 < len(rest) and
-                     rest[stop + 1].lower_ in ("qui", "dont")):  # the apposition ends the clause
-                end = t.idx
-                break
+        tokens.append(t)
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.text != "," or doc[t.i - 1].ent_type_ != "PER" or _inside(t.idx, quoted) or not (
+                nxt.pos_ == "NOUN" or nxt.pos_ == "DET" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in ("NOUN", "ADJ")):
+            continue
+        rest = tokens[k + 1:]
+        stop = next((j for j, u in enumerate(rest) if u.text in (",", ";", ".")), len(rest))
+        verbless = not any(u.pos_ in ("VERB", "AUX") and "Fin" in u.morph.get("VerbForm") for u in rest[:stop])
+        closes = stop == len(rest) or rest[stop].text == "," and stop + 1 < len(rest) and \
+            rest[stop + 1].lower_ in ("qui", "dont")  # the apposition ends the clause
+        if verbless and closes:
+            return t.idx
+    return end
+
+
+def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> int:
+    """Where a complement clause ends: the sentence end, or before the next cue it runs into."""
+    doc = start_token.doc
+    text = _text(doc)
+    end = unit.end
+    # "…, selon un enregistrement de ses déclarations": the source adjunct of the cue's clause
+    source = re.search(r"(?<!\bqui)(?<!\bque),\s+(?:selon|d'après|d’après)\s",  # not "qui, selon lui, prouverait"
+                       text[start_token.idx:end])
+    if source:
+        end = start_token.idx + source.start()
+    end = _before_narrator(start_token, end, quoted)
     for cue in cues:
         if cue.i > start_token.i and cue.idx < end:
             group = _cue_group_start(cue)
             cut = group.idx
-            before = _text(cue.doc)[start_token.idx:cut]
+            before = text[start_token.idx:cut]
             # cut at the comma (or "tout en", "et") that introduces the next report
             m = max(before.rfind(","), before.rfind(" et "), before.rfind(" tout en "), before.rfind(" mais "),
                     before.rfind(" puis "))
@@ -707,8 +725,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         else:
             content = _content(doc, unit.start, unit.start + comme, quoted)
         if content:
-            out.append(_Found(content[0], content[1], verb, cue_text, inverted, 3))
-            out[-1].kind = content[2]
+            out.append(_report(content, verb, cue_text, inverted, 3))
         return out
     # 1. inverted cue after the content: « … », a-t-il ajouté / …, a indiqué X
     present_participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
@@ -734,8 +751,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         content = _content(doc, start, unit.start + len(before), quoted)
         if content:
             subject = [clitic] if clitic is not None else inverted
-            out.append(_Found(content[0], content[1], verb, cue_text, subject, 3))
-            out[-1].kind = content[2]
+            out.append(_report(content, verb, cue_text, subject, 3))
             # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
             tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
             # no verb before the cue ("Et puis", "Avec la crise"): the content is what follows it
@@ -747,8 +763,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 sentence_end = _sent(verb).end_char
                 rest = _content(doc, tail_start + m.end(), sentence_end, quoted) if m else None
                 if rest and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:_sent(verb).end]):
-                    out[-1] = _Found(rest[0], rest[1], verb, cue_text, subject, 3)
-                    out[-1].kind = rest[2]
+                    out[-1] = _report(rest, verb, cue_text, subject, 3)
                     return out
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
@@ -756,8 +771,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 if after and verbless:
                     out.pop()  # "Avec la crise, suppute l'Afub, « … »": the content is the quotation
                 if after:
-                    out.append(_Found(after[0], after[1], verb, cue_text, subject, 3))
-                    out[-1].kind = after[2]
+                    out.append(_report(after, verb, cue_text, subject, 3))
             return out
     subject = _subject(verb)
     # 2. colon: X a déclaré : « … »
@@ -772,8 +786,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         start = verb.idx + len(verb) + m.end()
         content = _content(doc, start, following or unit.end, quoted)
         if content:
-            out.append(_Found(content[0], content[1], verb, cue_text + " :", subject, 3))
-            out[-1].kind = content[2]
+            out.append(_report(content, verb, cue_text + " :", subject, 3))
             return out
     # 3. complement clause: X a déclaré que …
     que = _que_after(verb, quoted)
@@ -790,8 +803,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                     end = min(end, comma)
         content = _content(doc, start, end, quoted)
         if content:
-            out.append(_Found(content[0], content[1], verb, cue_text, subject, 2))
-            out[-1].kind = "mixed" if content[2] == "direct" else content[2]  # "estimant que « … »": built in
+            # a quotation after "que" is built into the sentence: "estimant que « … »" is mixed
+            out.append(_report(content, verb, cue_text, subject, 2, "mixed" if content[2] == "direct" else None))
             return out
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
@@ -813,8 +826,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                  len(text[last[1]:complement[1]].split()) >= 3):  # "«l'hypocrisie» de ceux qui critiquent …"
             content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
             if content:
-                out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-                out[-1].kind = content[2]
+                out.append(_report(content, verb, cue_text, subject, 1))
                 return out
         head = doc.char_span(start, start + 1, alignment_mode="expand")
         if head is not None and head[0].i > 0:
@@ -823,35 +835,24 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 start = before_mark.idx  # 'un "inacceptable" instrument'
         end = last[1]
         if last is not inside[0] or start != inside[0][0]:
-            tail = re.match(r"[^,.;:«»\"“”()]{0,40}", text[end:window_end])
             content = _content(doc, start, end, quoted)
             if content:
-                out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-                out[-1].kind = "mixed"
-                del tail
+                out.append(_report(content, verb, cue_text, subject, 1, "mixed"))
                 return out
         content = _content(doc, inside[0][0], inside[0][1], quoted)
         if content:
-            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = "mixed" if text[unit.start:inside[0][0]].strip() else content[2]
+            out.append(_report(content, verb, cue_text, subject, 1,
+                               "mixed" if text[unit.start:inside[0][0]].strip() else None))
             return out
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
     if subject is None or inverted_form:
         return out
+    if complement is None and not _negated(verb):  # the parse missed it: read it from the words
+        complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
     if complement is not None:
         content = _content(doc, complement[0], complement[1], quoted)
         if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
-            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = content[2]
-        return out
-    if _negated(verb):
-        return out
-    complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
-    if complement is not None:
-        content = _content(doc, complement[0], complement[1], quoted)
-        if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
-            out.append(_Found(content[0], content[1], verb, cue_text, subject, 1))
-            out[-1].kind = content[2]
+            out.append(_report(content, verb, cue_text, subject, 1))
     return out
 
 
@@ -905,8 +906,18 @@ def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
     return True
 
 
-_SUBORDINATORS = {"bien", "alors", "tandis", "puisque", "car", "mais", "lorsque", "quand", "parce", "afin",
-                  "même", "sans", "avant", "après", "depuis"}
+# Words that open a subordinate clause with "que"/"de" ("bien que", "alors que", "afin de"): the
+# narrator's, never a report's content.
+_SUBORDINATORS = {"bien", "alors", "tandis", "parce", "afin", "même", "sans", "avant", "après", "depuis", "pendant",
+                  "dès", "encore"}
+# Conjunctions that end a reported clause on their own: "… car …", "… mais …".
+_CLAUSE_BREAKS = {"car", "mais", "puisque", "lorsque", "quand"}
+# "appelle (X) à …" and stances taken "pour"/"contre" something, from the verbs' prepositions.
+_APPEAL_VERBS = frozenset(v for v, preps in _PREP_VERBS.items() if "à" in preps)
+_STANCE_VERBS = frozenset(v for v, preps in _PREP_VERBS.items() if set(preps) & set(_STANCE_PREPOSITIONS))
+# Verbs whose infinitive complement is what was said: "a assuré ne pas en avoir besoin".
+_INFINITIVE_VERBS = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir", "reconnaître", "dire", "annoncer",
+                                      "estimer", "expliquer", "déclarer", "avouer"}
 
 
 def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
@@ -932,8 +943,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
                 j = i + 1
                 while j < last and doc[j].pos_ in ("ADJ", "NUM", "DET"):
                     j += 1
-                if j < last and (doc[j].lower_ in _TIME_NOUNS or doc[j].lower_ in _MONTHS or
-                                 doc[j].lower_ in ("reprises", "reprise", "nouveau")):
+                if j < last and (_is_time(doc[j]) or doc[j].lower_ == "nouveau"):
                     j += 1
                     while j < last and (doc[j].lower_ in ("même", "dernier", "dernière", "derniers", "dernières",
                                                           "prochain", "prochaine") or doc[j].lower_ in _MONTHS or
@@ -959,15 +969,13 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
         i = skip_time(i + 1)  # "a fait part à ses interlocuteurs de …"
     if i >= last:
         return None
-    infinitive_verbs = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir", "reconnaître", "dire",
-                                         "annoncer", "estimer", "expliquer", "promettre", "déclarer", "avouer"}
     # an addressee or an object before what is reported
-    if doc[i].lower_ in ("à", "au", "aux") and lemma not in ("appeler", "exhorter", "inviter", "encourager"):
+    if doc[i].lower_ in ("à", "au", "aux") and lemma not in _APPEAL_VERBS and lemma != "encourager":
         k = phrase_end(i + 1)
         if k > i + 1 and k < last and doc[k].lower_ in ("de", "d'") or k < last and \
                 ("Inf" in doc[k].morph.get("VerbForm") or doc[k].lower_ in ("ne", "n'")):
             i = skip_time(k)
-    elif lemma in _TO_INFINITIVE | {"mettre"} and doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+    elif (lemma in _TO_INFINITIVE or lemma == "mettre") and doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
         k = phrase_end(i)
         # someone addressed ("l'Europe", "les guérilleros"), not a thing asked ("l'autorisation de manifester")
         addressed = any(u.pos_ == "PROPN" or u.ent_type_ or u.text[:1].isupper() and u.pos_ == "PRON" or
@@ -981,25 +989,24 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     nxt = doc[i + 1] if i + 1 < last else None
     start = None
     if t.lower_ in ("de", "d'", "à") and nxt is not None:
-        if lemma in infinitive_verbs and (nxt.lower_ in ("ne", "n'", "se", "s'") or
+        if lemma in _INFINITIVE_VERBS and (nxt.lower_ in ("ne", "n'", "se", "s'") or
                                           "Inf" in nxt.morph.get("VerbForm")):
             start = nxt  # "de ne pas recevoir …", "à libérer leurs otages"
-        elif (lemma in ("appeler", "exhorter", "inviter") and t.lower_ == "à" or lemma == "faire" and t.lower_ != "à") \
+        elif (lemma in _APPEAL_VERBS and t.lower_ == "à" or lemma == "faire" and t.lower_ != "à") \
                 and nxt.pos_ == "DET":
             start = nxt  # "appelle à la fin des violences", "a fait part de sa préoccupation"
-    elif t.lower_ in _STANCE_PREPOSITIONS and lemma in ("prononcer", "militer", "mettre", "plaider", "tonner",
-                                                       "protester") and nxt is not None:
+    elif t.lower_ in _STANCE_PREPOSITIONS and lemma in _STANCE_VERBS and nxt is not None:
         start = nxt
     elif t.lower_ == "en" and nxt is not None and nxt.lower_ == "faveur" and i + 3 < last:
         start = doc[i + 3] if doc[i + 2].lower_ in ("de", "d'") else doc[i + 2]  # "en faveur de …", "en faveur du …"
-    elif lemma in infinitive_verbs and (t.lower_ in ("ne", "n'") or "Inf" in t.morph.get("VerbForm") and
+    elif lemma in _INFINITIVE_VERBS and (t.lower_ in ("ne", "n'") or "Inf" in t.morph.get("VerbForm") and
                                         t.pos_ in ("VERB", "AUX")):
         start = t  # "a assuré ne pas en avoir besoin"
     elif lemma in _NP_VERBS and t.pos_ == "DET" and t.lower_ not in ("que", "qu'"):
         noun = next((u for u in doc[i + 1:min(i + 5, last)] if u.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None and not _is_time(noun) and _reportable(noun, t, lemma):
             start = t  # "a annoncé en septembre son retour à la compétition …"
-    if start is None or _inside(start.idx, quoted) and start.i > verb.i + 1 and False:
+    if start is None:
         return None
     end = _clause_end(start, unit, cues, quoted)
     incise = False
@@ -1009,14 +1016,25 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
         if u.text == "," and (incise or doc[u.i - 1].lower_ in ("qui", "que", "qu'", "dont")):
             incise = not incise  # "l'existence d'un e-mail qui, selon lui, prouverait …"
             continue
-        if (u.text in (",", ";", ".", ":", "?", "!") or u.lower_ in _SUBORDINATORS and u.i + 1 < last and
-                doc[u.i + 1].lower_ in ("que", "qu'", "de", "d'", "si", "que,")) and not _inside(u.idx, quoted):
-            end = u.idx
-            break
-        if u.lower_ in ("car", "mais", "puisque", "lorsque", "quand") and not _inside(u.idx, quoted):
+        if (u.text in (",", ";", ".", ":", "?", "!") or u.lower_ in _CLAUSE_BREAKS or
+                u.lower_ in _SUBORDINATORS and u.i + 1 < last and doc[u.i + 1].lower_ in ("que", "qu'", "de", "d'", "si")) \
+                and not _inside(u.idx, quoted):
             end = u.idx
             break
     return (start.idx, end) if end - start.idx >= 8 else None
+
+
+def _carries_on(phrase_end: Token, sibling: Token) -> bool:
+    """Whether a complement of the verb right after a reported phrase carries it on ("… pour aider les
+    ménages …", "son retour … pour 2009 sous le maillot …"), not circumstances ("sa démission après la
+    perte …") or a subordinate clause ("bien qu'il ait reconnu …")."""
+    if sibling.left_edge.i != phrase_end.i + 1 or _is_time(sibling):
+        return False
+    if any(c.dep_ == "mark" and (c.lower_ in _SUBORDINATORS or c.lower_ in _CLAUSE_BREAKS) for c in sibling.children):
+        return False
+    if sibling.dep_ == "obl:mod":
+        return sibling.left_edge.lower_ in ("pour", "sous", "sur", "avec", "en")
+    return sibling.dep_ in ("advcl", "xcomp", "acl", "obl:arg")
 
 
 def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
@@ -1067,11 +1085,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         for sibling in sorted(verb.children, key=lambda t: t.i):
             if sibling.i <= end_token.i:
                 continue
-            if sibling.left_edge.i != end_token.i + 1 or sibling.dep_ not in ("advcl", "xcomp", "acl", "obl:arg",
-                                                                              "obl:mod") or _is_time(sibling) or \
-                    any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in sibling.children) or \
-                    sibling.dep_ == "obl:mod" and sibling.left_edge.lower_ not in ("pour", "sous", "sur", "avec", "en"):
-                # not "sa démission après la perte …" (circumstances), but "son retour … pour 2009 sous le maillot …"
+            if not _carries_on(end_token, sibling):
                 break
             end_token = sibling.right_edge
         end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
@@ -1134,8 +1148,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
         span = _content(doc, source_end, unit.end, quoted)
     if not span:
         return None
-    found = _Found(span[0], span[1], None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
-    found.kind = span[2]
+    found = _report(span, None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
     found.trailing = span[1] <= first.idx
     return found
 
@@ -1175,9 +1188,7 @@ def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
             end = _clause_end(doc[min(noun.i + len(agent) + 1, len(doc) - 1)], unit, [], quoted)
             content = _content(doc, content_start, end, quoted)
             if content and content[1] - content[0] > 3:
-                item = _Found(content[0], content[1], noun, text[noun.idx:noun.idx + len(noun)], agent[1:], 1)
-                item.kind = content[2]
-                out.append(item)
+                out.append(_report(content, noun, text[noun.idx:noun.idx + len(noun)], agent[1:], 1))
     return out
 
 
@@ -1215,9 +1226,7 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
             cue_text = text[token.idx: verb.idx + len(verb)]
             for part in (first, second):
                 if part and part[1] - part[0] > 2:
-                    item = _Found(part[0], part[1], verb, cue_text, subject, 4)
-                    item.kind = "direct"
-                    out.append(item)
+                    out.append(_report(part, verb, cue_text, subject, 4, "direct"))
             break
     return out
 
@@ -1236,9 +1245,7 @@ def _split_lists(doc: Doc, found: list[_Found], quoted) -> list[_Found]:
             for s, e in inner:
                 part = _content(doc, s, e, quoted)
                 if part:
-                    new = _Found(part[0], part[1], item.cue, item.cue_text, item.subject, item.priority)
-                    new.kind = part[2]
-                    out.append(new)
+                    out.append(_report(part, item.cue, item.cue_text, item.subject, item.priority))
             continue
         if item.kind == "mixed" and inner:
             colon = text.rfind(":", item.start, inner[-1][0] + 1)
@@ -1327,9 +1334,6 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
             len(inner.split()) <= 10 and not re.search(r"[.!?…]\s*$", inner)
         if heading or inner.lower() in (text[:s] + text[e:]).lower():
             continue  # a subheading, or a pull-quote repeating words quoted elsewhere
-        item = _Found(part[0], part[1], None, "", None, 0)
-        item.kind = "direct"
-        item.context = True
-        out.append(item)
+        out.append(_Found(part[0], part[1], None, "", None, 0, "direct", context=True))
         taken.append((s, e))
     return out

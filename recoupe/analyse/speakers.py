@@ -372,7 +372,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
     resolved: dict[int, tuple] = {}
     resolved_list: list[tuple[int, tuple]] = []
     for item in sorted(found, key=lambda f: f.start):
-        if getattr(item, "context", False):
+        if item.context:
             speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
         elif not item.subject and item.cue is not None and quotes and \
                 _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
@@ -688,13 +688,14 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         if key:
             return person(key)
-        if previous is not None and previous[1][0] and previous[1][1] is None and previous[1][3] is not None:
-            # "une femme qui s'était présentée comme la mère … / Elle avait ajouté …": the unnamed
-            # person the previous quote was attributed to, if the pronoun agrees with it
-            span = doc.char_span(previous[1][3], previous[1][4], alignment_mode="expand")
+        # "une femme qui s'était présentée comme la mère … / Elle avait ajouté …": the unnamed
+        # person the previous quote was attributed to, if the pronoun agrees with it
+        name, entity, _, s_start, s_end = previous[1] if previous is not None else (None,) * 5
+        if name and entity is None and s_start is not None:
+            span = doc.char_span(s_start, s_end, alignment_mode="expand")
             if span is not None and _description_gender(list(span)[:3]) == gender and \
                     _personal(doc, [t for t in span if t.pos_ != "DET"]):
-                return (previous[1][0], None, phrase, start, end)
+                return (name, None, phrase, start, end)
         return (None, None, phrase, start, end)
     # "le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'…"
     if item.cue is not None:
