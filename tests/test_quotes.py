@@ -299,3 +299,28 @@ def test_a_pronoun_can_stand_for_the_unnamed_person_just_quoted(nlp):
     told = pick(quotes, "avoir confié le garçonnet", start=True)
     assert told.speaker == pick(quotes, "récupérer mon fils").speaker and told.speaker_entity is None
     assert "mère" in told.speaker
+
+
+def test_incises_report_whatever_their_verb(nlp):
+    text = ("Le recours vise le décret instituant le fichier Edvige, déposé par Etienne Tête.\n\n"
+            "Or, relève Etienne Tête, le premier article du décret est beaucoup plus liberticide.\n\n"
+            "Or, note-t-il, un mineur ne pourra demander sa fiche.\n\n"
+            "«Difficile, illustre-t-il, de comprendre l'intérêt de ces données».\n\n"
+            "Le fichier, semble-t-il, sera modifié.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "le premier article du décret", start=True).speaker == "Etienne Tête"  # not "Or"
+    assert pick(quotes, "un mineur ne pourra", start=True).cue == "note"
+    assert "sa fiche" not in quotes  # "un mineur ne pourra demander sa fiche" reports nobody's request
+    assert quotes["Difficile"].cue == "illustre" and quotes["Difficile"].speaker == "Etienne Tête"
+    assert pick(quotes, "de comprendre l'intérêt", start=True).kind == "direct"  # the quotation split by its incise
+    assert not any("sera modifié" in t for t in quotes)  # "semble-t-il" hedges, it reports nothing
+
+
+def test_national_office_titles_and_narrative_infinitives(nlp):
+    text = ("Nicolas Sarkozy a reçu le dalaï lama samedi à Nice.\n\n"
+            "A l'issue de l'entretien, le président de la République a indiqué : \"Ça s'est très bien passé.\"\n\n"
+            "La situation au Tibet a rythmé la rencontre : \"le dalaï lama m'a fait part de ses inquiétudes\".\n\n"
+            "Et d'ajouter : \"je lui ai dit combien j'attachais de l'importance au dialogue\".")
+    quotes = extract(nlp, text)
+    assert quotes["Ça s'est très bien passé."].speaker == "Nicolas Sarkozy"  # the office's holder, not the last man named
+    assert pick(quotes, "je lui ai dit combien", start=True).speaker == "Nicolas Sarkozy"  # "Et d'ajouter": he goes on

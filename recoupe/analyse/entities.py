@@ -34,6 +34,10 @@ _ROLE_WORDS = frozenset(unidecode(r) for r in ROLE_NOUNS)
 _TITLE_PERSONS = re.compile(r"\b(?:dala[iï][- ]lama|panchen[- ]lama|aga[- ]khan)\b", re.IGNORECASE)
 
 
+# what may follow a role word in a bare title: "Président de la République", "Chef de l'Etat"
+_TITLE_COMPLEMENTS = frozenset("de la l le du des d republique etat nation gouvernement francaise francais".split())
+
+
 def _words(text: str) -> list[str]:
     return unidecode(text).lower().replace("'", " ").split()
 
@@ -58,6 +62,9 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
                          w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
                          for w in words):
             continue  # "Premier ministre", "Président": a title, not a referent
+        if len(words) > 1 and words[0] in _ROLE_WORDS and words[0] not in _ORG_HEADS and \
+                all(w in _TITLE_COMPLEMENTS for w in words[1:]):
+            continue  # "Président de la République", "Chef de l'Etat": a title, not a referent
         if words and m.text[:1].islower() and words[0] in _ROLE_WORDS and words[0] not in _ORG_HEADS:
             continue  # "ministre de la Santé", "secrétaire d'Etat à la Famille": a role, not a referent
         if m.label != "ORG" and words and words[0] in _ORG_HEADS and len(words) > 1:

@@ -169,15 +169,53 @@ _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "
                            "prononcer", "militer"})
 
 
+# Verbs inverted in an incise that hedge rather than report: "…, semble-t-il, …", "…, faut-il le rappeler".
+_NOT_INCISE_CUES = frozenset("sembler paraître falloir pouvoir devoir être avoir aller savoir rester venir".split())
+_INCISE_END = (",", ".", ";", "!", "?", "»", '"', "”", ":", "…")
+
+
+def _incise_verb(token: Token) -> bool:
+    """Any verb inverted with its subject clitic in an incise reports speech, whether or not the lexicon
+    knows it: « Difficile, illustre-t-il, de … », « …, s'amuse-t-elle. », « Or, note-t-il, … »."""
+    doc = token.doc
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.is_punct:
+        return False
+    k = token.i + 1
+    if token.lower_.endswith(_CLITICS):
+        word = token.lower_
+        for clitic in sorted(_CLITICS, key=len, reverse=True):
+            word = word.removesuffix(clitic)
+    else:
+        word = token.lower_
+        while k < len(doc) and k <= token.i + 2 and doc[k].lower_ in ("-t", "-t-", "t-", "-"):
+            k += 1
+        if k >= len(doc) or not (doc[k].lower_ in _CLITICS or doc[k].lower_ in ("il", "elle", "on", "ils", "elles") and
+                                 k > token.i + 1):
+            return False
+        k += 1
+    if len(word) < 3 or _lemma(token) in _NOT_INCISE_CUES or word in ("peut", "faut", "semble", "est", "sait"):
+        return False
+    while k < len(doc) and doc[k].pos_ == "ADV" and k <= token.i + 4:
+        k += 1  # "ajoute-t-il encore,"
+    if k < len(doc) and doc[k].text not in _INCISE_END:
+        return False
+    j = token.i - 1
+    while j >= 0 and doc[j].lower_ in ("s'", "s’", "se", "l'", "l’", "le", "lui", "en", "y"):
+        j -= 1  # "s'amuse-t-il", "le reconnaît-il"
+    return j >= 0 and doc[j].text in (",", "»", '"', "”", "(", "—", "–")
+
+
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
     lemma = _lemma(token)
     if lemma not in SPEECH_VERBS and lemma not in _SPECIAL_CUES and token.lower_ not in _SPECIAL_CUES and \
-            not _cue_form(token):
+            not _cue_form(token) and not (token.pos_ != "AUX" and _incise_verb(token)):
         return False  # the cheap test first: most tokens are no speech verb
     if _inside(token.idx, quoted):
         return False
+    if _incise_verb(token):
+        return True
     doc = token.doc
     back = [t.lower_ for t in doc[max(token.i - 5, 0):token.i]]
     if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
@@ -369,7 +407,7 @@ def _subject(verb: Token) -> list[Token] | None:
             if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens
     sentence = _sent(verb)
-    lead = verb.doc[sentence.start:verb.i]
+    lead = [t for t in verb.doc[sentence.start:verb.i] if not t.is_space]
     narrative = not subjects and "Inf" in verb.morph.get("VerbForm") and len(lead) >= 2 and \
         lead[0].lower_ == "et" and lead[-1].lower_ in ("de", "d'", "d’")
     if narrative:  # "Et le patron de la banque de conclure :" (a narrative infinitive)
@@ -385,10 +423,8 @@ def _subject(verb: Token) -> list[Token] | None:
             k -= 1
         before = _sent(verb.doc[k])
         cues = _known_cues(before)  # that sentence's cues, already found
-        back = before
-        while narrative and not cues and back.start > 0 and sentence.start - back.start < 120:
-            back = _sent(verb.doc[back.start - 1])  # "Il déclarait : « … » / Et d'ajouter :"
-            cues = _known_cues(back)
+        if narrative and not cues:
+            return None  # "Il déclarait : « … » / Et d'ajouter :": whoever was quoted last goes on
         tokens = (_subject(cues[-1]) or []) if cues else []
         if not tokens:
             main = [c for h in _aux_chain(before.root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
@@ -749,22 +785,27 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                         (",", "»", '"', "”")):
                     start = max(start, other_end)
         content = _content(doc, start, unit.start + len(before), quoted)
+        subject = [clitic] if clitic is not None else inverted
+        # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
+        tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
+        # no verb before the cue ("Et puis", "Avec la crise", "Or"): the content is what follows it
+        verbless = content is None and before.rstrip(",").strip() != "" or \
+            content is not None and content[2] == "indirect" and not any(
+                t.pos_ in ("VERB", "AUX") for t in unit.tokens if content[0] <= t.idx < content[1])
+        if verbless and clitic is None and "," in [t.text for t in subject]:
+            # "Or, relève Etienne Tête, le premier article …": the subject ends at the incise's comma
+            subject = subject[:[t.text for t in subject].index(",")]
+            tail_start = subject[-1].idx + len(subject[-1])
+        if verbless:
+            # "Et puis, ajoute Georges Pauget, il s'agit d'un plancher.", "Or, note-t-il, un mineur …"
+            m = re.match(r"\s*,(?!\s*[«“\"])\s*", text[tail_start:unit.end])
+            sentence_end = _sent(verb).end_char
+            rest = _content(doc, tail_start + m.end(), sentence_end, quoted) if m else None
+            if rest and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:_sent(verb).end]):
+                out.append(_report(rest, verb, cue_text, subject, 3))
+                return out
         if content:
-            subject = [clitic] if clitic is not None else inverted
             out.append(_report(content, verb, cue_text, subject, 3))
-            # « A », a-t-il dit, « B »: the part after the cue, when it is a quotation
-            tail_start = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject if t is not None))
-            # no verb before the cue ("Et puis", "Avec la crise"): the content is what follows it
-            verbless = content[2] == "indirect" and not any(t.pos_ in ("VERB", "AUX") for t in unit.tokens
-                                                            if content[0] <= t.idx < content[1])
-            if verbless:
-                # "Et puis, ajoute Georges Pauget, il s'agit d'un plancher."
-                m = re.match(r"\s*,(?!\s*[«“\"])\s*", text[tail_start:unit.end])
-                sentence_end = _sent(verb).end_char
-                rest = _content(doc, tail_start + m.end(), sentence_end, quoted) if m else None
-                if rest and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:_sent(verb).end]):
-                    out[-1] = _report(rest, verb, cue_text, subject, 3)
-                    return out
             m = re.match(r"[^«“\"]{0,60}?,\s*([«“\"])", text[tail_start:unit.end])
             if m:
                 after = _content(doc, tail_start + m.start(1), unit.end, quoted)
@@ -794,8 +835,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         start = que.idx + len(que)
         end = _clause_end(que, unit, cues, quoted)
         root = _sent(verb).root
-        if verb.dep_ in ("advcl", "acl") and root.i > que.i:
+        if verb.dep_ in ("advcl", "acl") and root.i > que.i and "Fin" not in verb.morph.get("VerbForm"):
             # "Après avoir laissé planer le doute, prétextant qu'…, le septuple vainqueur a fait …"
+            # (a participle's clause; a finite cue the parse hung on a noun heads its own sentence)
             main_subjects = [c for h in _aux_chain(root) for c in h.children if c.dep_ in _SUBJECT_DEPS and c.i > que.i]
             if main_subjects:
                 comma = text.rfind(",", start, main_subjects[0].left_edge.idx)
@@ -1204,7 +1246,7 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
             if token.i < 1 or doc[token.i - 1].text != ",":
                 continue
             if not (token.pos_ == "AUX" or token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and (
-                    _lemma(token) in SPEECH_VERBS or _cue_form(token))):
+                    _lemma(token) in SPEECH_VERBS or _cue_form(token) or _incise_verb(token))):
                 continue
             verb = token
             if token.pos_ == "AUX" and token.i + 2 < len(doc):  # "a-t-elle indiqué", "a ainsi expliqué"

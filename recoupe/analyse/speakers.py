@@ -66,6 +66,19 @@ _GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "dip
                 "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
 
 
+# French national offices that news names by their title alone ("le chef de l'Etat a indiqué"), and
+# who has held them: when the article names one holder and gives the title to nobody else, the
+# title is that holder. Folded phrases; surnames as the article may give them alone.
+_NATIONAL_OFFICES = (
+    (re.compile(r"^(?:president|presidente) de la republique(?: francaise)?$|^chef de l etat(?: francais)?$|"
+                r"^locataire de l elysee$"),
+     ("de gaulle", "pompidou", "giscard d estaing", "mitterrand", "chirac", "sarkozy", "hollande", "macron")),
+    (re.compile(r"^premier ministre(?: francais)?$|^chef du gouvernement(?: francais)?$|^locataire de matignon$"),
+     ("rocard", "cresson", "beregovoy", "balladur", "juppe", "jospin", "raffarin", "villepin", "fillon",
+      "ayrault", "valls", "cazeneuve", "philippe", "castex", "borne", "attal", "barnier", "bayrou", "lecornu")),
+)
+
+
 class _Referents:
     """The article's persons, their names and roles, and who was last spoken of."""
 
@@ -259,6 +272,20 @@ class _Referents:
                 best = (at, key)
         return best[1] if best else None
 
+    def office_holder(self, phrase: str, before: int, gender: str | None) -> str | None:
+        """The person a French national office's title stands for ("le président de la République",
+        "le chef de l'Etat", "le Premier ministre"): the one holder of it the article names (the latest
+        before ``before`` when it names several)."""
+        words = _fold(re.sub(r"^(?:le|la|l['’]|ce|cet|cette)\s*", "", phrase.strip(), flags=re.IGNORECASE))
+        for pattern, holders in _NATIONAL_OFFICES:
+            if not pattern.match(words):
+                continue
+            found = [(m.start, m.key) for m in self.mentions if self.person(m) and not _inside(m.start, self.quoted)
+                     and any(m.key == h or m.key.endswith(" " + h) for h in holders) and self.compatible(m.key, gender)]
+            earlier = [f for f in found if f[0] < before]
+            return max(earlier or found)[1] if found else None
+        return None
+
     def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
         """The organisation last named; for "l'association", "la banque", the last one whose name
         (or its acronym's expansion) contains that noun."""
@@ -374,10 +401,12 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
     for item in sorted(found, key=lambda f: f.start):
         if item.context:
             speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
-        elif not item.subject and item.cue is not None and quotes and \
+        elif not item.subject and item.cue is not None and quotes and (
                 _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
-                                                             alignment_mode="expand")[0]).start:
-            speaker = resolved[id(previous)]  # "…, tout en précisant que …": the same speaker
+                                                             alignment_mode="expand")[0]).start or
+                re.search(r"(?:^|\n)\s*Et\s+(?:de\s+|d['’]\s*)$", _text(doc)[_sent(item.cue).start_char:item.cue.idx])):
+            # "…, tout en précisant que …", "« … » / Et d'ajouter : « … »": the same speaker
+            speaker = resolved[id(previous)]
         else:
             speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
         resolved[id(item)] = speaker
@@ -718,7 +747,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             return (issuer[0], issuer[1], phrase, start, end)
     # a role phrase the article gave to a named person
     if head.pos_ in ("NOUN", "ADJ"):
-        key = refs.person_for_role(tokens, anchor)
+        key = refs.person_for_role(tokens, anchor) or refs.office_holder(phrase, anchor, _description_gender(tokens[:3]))
         if key:
             return person(key)
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
