@@ -324,3 +324,13 @@ def test_national_office_titles_and_narrative_infinitives(nlp):
     quotes = extract(nlp, text)
     assert quotes["Ça s'est très bien passé."].speaker == "Nicolas Sarkozy"  # the office's holder, not the last man named
     assert pick(quotes, "je lui ai dit combien", start=True).speaker == "Nicolas Sarkozy"  # "Et d'ajouter": he goes on
+
+
+def test_pronouns_and_impersonal_cues_go_on_with_the_source_just_quoted(nlp):
+    text = ("La Commission bancaire souligne que le trader \"a clairement outrepassé cet ordre\".\n\n"
+            "\"Un contrôle interne adéquat aurait permis de s'en rendre compte\", dit-elle.\n\n"
+            "Face à la colère chinoise, l'Élysée s'était déclaré \"serein\".\n\n"
+            "\"On n'a pas remarqué le moindre début de boycott de nos produits\", a-t-on assuré.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "Un contrôle interne adéquat").speaker == "Commission bancaire"  # "elle": the body just quoted
+    assert pick(quotes, "le moindre début de boycott").speaker == "Élysée"  # "on": the institution just spoken of

@@ -669,6 +669,31 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
     return None
 
 
+def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> Mention | None:
+    """The organisation that is the subject of the sentence before the quote's, when that sentence
+    names no person ("l'Élysée s'était déclaré « serein ». « … », a-t-on assuré")."""
+    token = doc.char_span(item.start, item.start + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    sentence = _sent(token[0])
+    k = sentence.start - 1
+    while k > 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k <= 0:
+        return None
+    before = _sent(doc[k])
+    if any(refs.person(m) and before.start_char <= m.start < before.end_char and not _inside(m.start, refs.quoted)
+           for m in refs.mentions):
+        return None
+    for child in before.root.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            orgs = [m for m in refs.mentions_in(list(child.subtree)) if m.start <= child.idx < m.end and
+                    (m.label == "ORG" or m.label in ("LOC", "MISC") and child.pos_ == "PROPN")]
+            if orgs:
+                return orgs[0]
+    return None
+
+
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
@@ -693,6 +718,13 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         if source is not None:
             name, entity, s_start, s_end = source
             return (name, entity, name, s_start, s_end)
+        # "« … », relève Paris. « … », ajoute-t-on": the source just quoted, speaking impersonally
+        if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], item.start) <= 1:
+            return (previous[1][0], previous[1][1], phrase, start, end)
+        # "l'Élysée s'était déclaré « serein ». « … », a-t-on assuré": the institution just spoken of
+        org = _previous_subject_organisation(doc, item, refs)
+        if org is not None:
+            return named(org)
         return (None, None, phrase, start, end)
     # a pronoun: the person last talked about
     pronoun = "".join(t.text for t in words).lower()
@@ -714,6 +746,17 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return person(referent.key) if referent.label == "PER" else named(referent)
         if item.cue is not None and item.cue.idx >= item.end:
             anchor = item.start  # "M. Kerviel « n'a jamais fui … », a-t-il fait valoir": not a name it reports
+        # "La Commission bancaire souligne que « … ». « … », dit-elle": the organisation or document
+        # quoted just before, when no person was named since and the pronoun agrees with it
+        name, entity, _, s_start, s_end = previous[1] if previous is not None else (None,) * 5
+        if name and not (entity or "").startswith("per:") and s_start is not None and not demonstrative and \
+                _text(doc).count("\n\n", previous[0], item.start) <= 1 and \
+                not any(refs.person(m) and s_start < m.start < anchor and not _inside(m.start, refs.quoted)
+                        for m in refs.mentions):
+            span = doc.char_span(s_start, s_end, alignment_mode="expand")
+            if span is not None and _description_gender(list(span)[:3]) == gender and \
+                    not _personal(doc, [t for t in span if t.pos_ != "DET"]):
+                return (name, entity, phrase, start, end)
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         if key:
             return person(key)
