@@ -334,3 +334,16 @@ def test_pronouns_and_impersonal_cues_go_on_with_the_source_just_quoted(nlp):
     quotes = extract(nlp, text)
     assert pick(quotes, "Un contrôle interne adéquat").speaker == "Commission bancaire"  # "elle": the body just quoted
     assert pick(quotes, "le moindre début de boycott").speaker == "Élysée"  # "on": the institution just spoken of
+
+
+def test_nationalities_tell_who_a_description_is(nlp):
+    text = ("Selon l'ancien champion cycliste belge, trois raisons motiveraient le recul de son ami.\n\n"
+            "Dans le quotidien Le Soir, l'ancien champion cycliste belge Eddy Merckx se dit certain que "
+            "l'Américain Lance Armstrong ne courra pas.\n\n"
+            "Son équipier sera l'Espagnol Alberto Contador.\n\n"
+            "\"La deuxième raison est morale\", estime le Belge.\n\n"
+            "L'Américain a annoncé qu'il s'alignerait au départ du Giro.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "trois raisons motiveraient").speaker == "Eddy Merckx"  # named just after; not the Spaniard
+    assert pick(quotes, "La deuxième raison").speaker == "Eddy Merckx"
+    assert pick(quotes, "s'alignerait au départ").speaker == "Lance Armstrong"

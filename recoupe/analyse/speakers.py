@@ -15,7 +15,7 @@ entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -77,6 +77,31 @@ _NATIONAL_OFFICES = (
      ("rocard", "cresson", "beregovoy", "balladur", "juppe", "jospin", "raffarin", "villepin", "fillon",
       "ayrault", "valls", "cazeneuve", "philippe", "castex", "borne", "attal", "barnier", "bayrou", "lecornu")),
 )
+
+
+# Nationalities, masculine singular folded ("belge", "americain"): what a demonym description ("le
+# Belge", "l'Américain") or an adjective in one ("l'ancien champion cycliste belge") says of a person.
+_NATIONALITIES = frozenset(_fold(w) for w in """
+français belge suisse luxembourgeois canadien québécois américain mexicain brésilien argentin chilien
+colombien vénézuélien péruvien cubain espagnol portugais italien allemand autrichien néerlandais hollandais
+britannique anglais écossais irlandais gallois danois suédois norvégien finlandais islandais polonais
+tchèque slovaque hongrois roumain bulgare grec turc chypriote serbe croate slovène bosniaque albanais
+russe ukrainien biélorusse géorgien arménien azerbaïdjanais kazakh estonien letton lituanien moldave
+chinois japonais coréen vietnamien thaïlandais indien pakistanais afghan iranien irakien syrien libanais
+israélien palestinien jordanien saoudien égyptien libyen tunisien algérien marocain sénégalais malien
+ivoirien camerounais congolais nigérian kényan éthiopien sud-africain australien néo-zélandais tibétain
+taïwanais indonésien philippin kosovar qatari émirati yéménite soudanais rwandais burkinabé nigérien
+""".split())
+
+
+def _nationality(token: Token) -> str | None:
+    """The nationality a word names, masculine singular folded: "Belge", "américaine" → "belge", "americain"."""
+    word = _fold(token.text)
+    for form in (word, word[:-1] if word.endswith("s") else word):
+        for masculine in (form, form[:-1] if form.endswith("e") else form, form[:-2] if form.endswith("ne") else form):
+            if masculine in _NATIONALITIES:
+                return masculine
+    return None
 
 
 class _Referents:
@@ -328,13 +353,46 @@ class _Referents:
                 return marked[0][1]
         return fitting[0][1]
 
-    def described_person(self, position: int, gender: str | None, signature) -> str | None:
+    @cached_property
+    def nationalities(self) -> dict[str, set[str]]:
+        """Each person's nationalities as the words just before a mention give them: "l'Espagnol
+        Alberto Contador", "le coureur américain Lance Armstrong", "le champion cycliste belge Eddy Merckx"."""
+        out: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.label != "PER":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in reversed(self.doc[max(span.start - 6, 0):span.start]):
+                if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in ("d'", "de"):
+                    break
+                nationality = _nationality(token)
+                if nationality:
+                    out.setdefault(m.key, set()).add(nationality)
+        return out
+
+    def described_person(self, position: int, gender: str | None, signature,
+                         nationality: frozenset[str] = frozenset()) -> str | None:
         """Who a definite description ("la responsable socialiste", "le praticien", "le Texan") most
         likely designates: the latest person named before it, of its gender, whose roles do not
-        contradict it (a "ministre de la Défense" is not "le premier ministre")."""
+        contradict it (a "ministre de la Défense" is not "le premier ministre"); with a nationality
+        ("le Belge", "l'ancien champion cycliste belge"), the person the article gave it, before or
+        just after, and never one it gave another."""
+        if nationality:
+            given = [m for m in self.mentions if self.person(m) and not _inside(m.start, self.quoted) and
+                     self.nationalities.get(m.key, set()) & nationality and self.compatible(m.key, gender)]
+            earlier = [m for m in given if m.start < position]
+            if earlier:
+                return earlier[-1].key
+            later = [m for m in given if position <= m.start < position + 1500]
+            if later:
+                return later[0].key
+        foreign = lambda key: bool(nationality) and bool(self.nationalities.get(key)) and \
+            not self.nationalities[key] & nationality  # "l'Espagnol Alberto Contador" is not "le Belge"
         candidates = []
         for m in self.mentions:
-            if not self.person(m) or m.start >= position or _inside(m.start, self.quoted):
+            if not self.person(m) or m.start >= position or _inside(m.start, self.quoted) or foreign(m.key):
                 continue
             if signature is not None:
                 same_head = [r for _, r in self.roles.get(m.key, []) if r[0] == signature[0]]
@@ -343,7 +401,7 @@ class _Referents:
             candidates.append((m.start, m.key))
         if not candidates:  # "L'ex-candidate à la présidentielle a annoncé …" before the name is given
             later = [m for m in self.mentions if self.person(m) and position <= m.start < position + 600 and
-                     not _inside(m.start, self.quoted) and self.compatible(m.key, gender)]
+                     not _inside(m.start, self.quoted) and self.compatible(m.key, gender) and not foreign(m.key)]
             return later[0].key if later else None
         if signature is None:  # "l'ex-otage", "le Texan": the article's main character, of that gender
             counts: dict[str, int] = {}
@@ -574,12 +632,13 @@ def _personal(doc: Doc, words: list[Token]) -> bool:
             nouns.append(t)
     for noun in nouns or words[:1]:
         if noun.pos_ == "PROPN":
-            if _demonym(doc, noun.text) or noun.ent_type_ == "PER":
+            if _demonym(doc, noun.text) or _nationality(noun) or noun.ent_type_ == "PER":
                 return True
             continue
         folded = _fold(noun.lemma_ or noun.text).removeprefix("ex ").removeprefix("ex-")
         text = _fold(noun.text).removeprefix("ex ").removeprefix("ex-")
         if {folded, text} & (_PERSON_HEADS | _ROLE_FOLDED) or text.endswith(_AGENT_SUFFIXES) or \
+                noun.text[:1].isupper() and _nationality(noun) or \
                 folded == "prix" and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "Nobel":
             return True
     return False
@@ -797,8 +856,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):
         if mention.start <= head.idx < mention.end and \
-                not (mention.label in ("MISC", "LOC") and definite and
-                     (head.text[:1].islower() or _demonym(doc, mention.text))):  # "le prix Nobel", "le Texan"
+                not ((mention.label in ("MISC", "LOC") or _nationality(head)) and definite and
+                     (head.text[:1].islower() or _demonym(doc, mention.text) or _nationality(head))):  # "le prix Nobel", "le Texan"
             return named(mention)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
@@ -816,7 +875,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
         elif noun not in _THING_NOUNS and _personal(doc, words) and \
                 ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
-            key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens))
+            nationality = frozenset(filter(None, map(_nationality, words)))
+            key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationality)
             if key:
                 return person(key)
     clean = _phrase(doc, tokens)
