@@ -347,3 +347,24 @@ def test_nationalities_tell_who_a_description_is(nlp):
     assert pick(quotes, "trois raisons motiveraient").speaker == "Eddy Merckx"  # named just after; not the Spaniard
     assert pick(quotes, "La deuxième raison").speaker == "Eddy Merckx"
     assert pick(quotes, "s'alignerait au départ").speaker == "Lance Armstrong"
+
+
+def test_clause_bounds_plural_antecedents_and_wishes(nlp):
+    text = ("Nicolas Sarkozy a reçu Georges Pauget et Henri de Castries.\n\n"
+            "\"Le système est stable\", a renchéri sur le même ton rassurant M. de Castries.\n\n"
+            "Jusqu'à lundi, rien n'avait été annoncé, au grand dam des socialistes.\n\n"
+            "Ces derniers ont accusé le gouvernement de se comporter comme \"une carpette\" pour ménager la Chine.\n\n"
+            "Même s'il avait déclaré qu'il ne se laisserait \"pas dicter sa conduite\" par la Chine, "
+            "le chef de l'État avait préféré attendre.\n\n"
+            "Le porte-parole Liu Jianchao avait affirmé que les relations pourraient en souffrir, "
+            "tandis que les appels au boycott ont ressurgi.\n\n"
+            "Le Premier ministre a souhaité que ce décret « ne prévoie plus la possibilité de centraliser des informations ».\n\n"
+            "S'exprimant à l'issue de la réunion de la « coalition des volontaires », il est reparti.")
+    quotes = extract(nlp, text)
+    assert quotes["Le système est stable"].speaker == "Henri de Castries"  # the name past "sur le même ton"
+    assert pick(quotes, "le gouvernement de se comporter", start=True).speaker == "socialistes"
+    held = pick(quotes, "il ne se laisserait", start=True)
+    assert held.text.endswith("par la Chine") and held.speaker == "Nicolas Sarkozy"  # the main clause is not his
+    assert pick(quotes, "les relations pourraient", start=True).text.endswith("en souffrir")
+    assert pick(quotes, "ce décret", start=True).cue == "a souhaité" and pick(quotes, "ce décret").kind == "mixed"
+    assert not any("coalition des volontaires" in t for t in quotes)  # "s'exprimant": speaking, nothing reported

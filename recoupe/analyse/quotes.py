@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
 from .speakers import _PERSON_HEADS, _ROLE_FOLDED, ROLE_NOUNS, attach_speakers
-from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, quotation_spans
+from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, main_clause_after,
+                     quotation_spans)
 
 __all__ = ["ROLE_NOUNS", "SPEECH_VERBS", "find_quotes", "quotation_spans"]
 
@@ -43,8 +44,10 @@ regretter relever répéter répliquer répondre résumer révéler saluer signa
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 amuser étonner indigner réjouir féliciter inquiéter
-recommander préconiser conseiller reprocher revendiquer encourager enjoindre
+recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter
 """.split())
+# Cues that report only through a que-clause: "a souhaité que …" (but "souhaite rester" is an intention).
+_QUE_ONLY = frozenset({"souhaiter"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
@@ -230,6 +233,13 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
             "Past" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
         return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
+    if lemma == "exprimer" and (token.i > 0 and doc[token.i - 1].lower_ in ("s'", "s’", "se", "m'", "nous") or
+                                any(c.dep_ == "expl:comp" for c in token.children)):
+        return False  # "s'exprimant à l'issue de la réunion": speaking, with nothing reported
+    if lemma in _QUE_ONLY or token.lower_.startswith(tuple(v[:-2] for v in _QUE_ONLY)):
+        # "a souhaité que …" reports a wish expressed; "souhaite que …" is a standing aim
+        return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
+                                                       _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     # "ont mis en garde contre …", "a mis en cause la constitution …", "a mis en avant l'existence …"
@@ -477,10 +487,13 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
             i = close + 1
     if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
         # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
-        for j in range(i + 2, min(i + 7, end)):
-            if doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].text != "," and \
-                    (doc[j].pos_ == "DET" or doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER"):
-                # "… à l'AFP Christophe Reille, porte-parole de …"
+        for j in range(i + 2, min(i + 8, end)):
+            if doc[j - 1].text == "," or doc[j - 1].is_punct:
+                break
+            if doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j].pos_ == "DET" and j < i + 7 or \
+                    doc[j - 1].pos_ not in ("ADP", "DET") and doc[j - 1].lower_ not in _NOT_AFTER and (
+                        doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" or doc[j].text in ("M.", "Mme", "Me")):
+                # "… à l'AFP Christophe Reille, porte-parole de …", "a renchéri sur le même ton M. de Castries"
                 i = j
                 break
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct:
@@ -653,6 +666,10 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
     if source:
         end = start_token.idx + source.start()
     end = _before_narrator(start_token, end, quoted)
+    # "…, tandis que les appels à boycotter ont ressurgi": the narrator's contrast
+    contrast = re.search(r",\s+(?:tandis|alors)\s+qu", text[start_token.idx:end])
+    if contrast:
+        end = start_token.idx + contrast.start()
     for cue in cues:
         if cue.i > start_token.i and cue.idx < end:
             group = _cue_group_start(cue)
@@ -834,6 +851,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     if que is not None:
         start = que.idx + len(que)
         end = _clause_end(que, unit, cues, quoted)
+        main = main_clause_after(verb, quoted)
+        if main is not None and main.idx < end:
+            end = main.idx  # "Même s'il avait déclaré qu'…, le chef de l'État avait préféré …"
         root = _sent(verb).root
         if verb.dep_ in ("advcl", "acl") and root.i > que.i and "Fin" not in verb.morph.get("VerbForm"):
             # "Après avoir laissé planer le doute, prétextant qu'…, le septuple vainqueur a fait …"

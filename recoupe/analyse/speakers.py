@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _text
+from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _text, main_clause_after
 
 if TYPE_CHECKING:
     from .quotes import _Found
@@ -102,6 +102,12 @@ def _nationality(token: Token) -> str | None:
             if masculine in _NATIONALITIES:
                 return masculine
     return None
+
+
+def _national_office(phrase: str) -> tuple[str, ...]:
+    """The holders of the French national office a title phrase names ("le chef de l'Etat"), or ()."""
+    words = _fold(re.sub(r"^(?:le|la|l['’]|ce|cet|cette)\s*", "", phrase.strip(), flags=re.IGNORECASE))
+    return next((holders for pattern, holders in _NATIONAL_OFFICES if pattern.match(words)), ())
 
 
 class _Referents:
@@ -301,15 +307,12 @@ class _Referents:
         """The person a French national office's title stands for ("le président de la République",
         "le chef de l'Etat", "le Premier ministre"): the one holder of it the article names (the latest
         before ``before`` when it names several)."""
-        words = _fold(re.sub(r"^(?:le|la|l['’]|ce|cet|cette)\s*", "", phrase.strip(), flags=re.IGNORECASE))
-        for pattern, holders in _NATIONAL_OFFICES:
-            if not pattern.match(words):
-                continue
-            found = [(m.start, m.key) for m in self.mentions if self.person(m) and not _inside(m.start, self.quoted)
-                     and any(m.key == h or m.key.endswith(" " + h) for h in holders) and self.compatible(m.key, gender)]
-            earlier = [f for f in found if f[0] < before]
-            return max(earlier or found)[1] if found else None
-        return None
+        holders = _national_office(phrase)
+        found = [(m.start, m.key) for m in self.mentions if holders and self.person(m) and
+                 not _inside(m.start, self.quoted) and any(m.key == h or m.key.endswith(" " + h) for h in holders) and
+                 self.compatible(m.key, gender)]
+        earlier = [f for f in found if f[0] < before]
+        return max(earlier or found)[1] if found else None
 
     def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
         """The organisation last named; for "l'association", "la banque", the last one whose name
@@ -638,6 +641,7 @@ def _personal(doc: Doc, words: list[Token]) -> bool:
         folded = _fold(noun.lemma_ or noun.text).removeprefix("ex ").removeprefix("ex-")
         text = _fold(noun.text).removeprefix("ex ").removeprefix("ex-")
         if {folded, text} & (_PERSON_HEADS | _ROLE_FOLDED) or text.endswith(_AGENT_SUFFIXES) or \
+                folded.endswith(_AGENT_SUFFIXES) and "Plur" in noun.morph.get("Number") or \
                 noun.text[:1].isupper() and _nationality(noun) or \
                 folded == "prix" and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "Nobel":
             return True
@@ -708,6 +712,20 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
                 for mention in refs.mentions_in(list(child.subtree)):
                     if refs.person(mention) and not refs.governed(mention):
                         return mention
+    main = main_clause_after(cue, refs.quoted) if pronoun.i < cue.i else None
+    if main is not None:  # the parse missed the subordinate: "Même s'il avait déclaré …, le chef de l'État …"
+        words = []
+        for t in doc[main.i:sentence.end]:
+            if t.pos_ in ("VERB", "AUX") or t.text == ",":
+                break
+            words.append(t)
+        for mention in refs.mentions_in(words):
+            if refs.person(mention) and not refs.governed(mention):
+                return mention
+        office = refs.office_holder(_text(doc)[words[0].idx:words[-1].idx + len(words[-1])], cue.idx, gender) \
+            if words else None
+        if office is not None:
+            return next(m for m in refs.mentions if m.key == office)
     opens = pronoun.i == sentence.start or (pronoun.lower_.startswith("-") and cue.i <= sentence.start + 3)
     if not opens or sentence.start == 0:
         return None
@@ -726,6 +744,37 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
     if (orgs or noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
         return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
     return None
+
+
+_PLURAL_PRONOUNS = {"derniers", "dernières", "ceux-ci", "celles-ci"}
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, demonstrative: bool) -> list[Token] | None:
+    """The group a plural pronoun stands for, as words ("socialistes", "responsables occidentaux"): for
+    "ces derniers", the last plural noun designating people before it, in its sentence or the one
+    before; for "ils"/"elles", the subject of the sentence before, when it is such a noun."""
+    sentence = _sent(pronoun)
+    k = sentence.start - 1
+    while k > 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    before = _sent(doc[k]) if k > 0 else None
+    if before is None:
+        return None
+    if demonstrative:
+        nouns = [t for t in doc[before.start:pronoun.i] if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and
+                 t.idx < anchor and not _inside(t.idx, refs.quoted) and _personal(doc, [t])]
+    else:
+        nouns = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN" and
+                 "Plur" in c.morph.get("Number") and not _inside(c.idx, refs.quoted) and _personal(doc, [c])]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    words = [noun]
+    for t in doc[noun.i + 1: noun.i + 3]:
+        if t.pos_ != "ADJ" or t.head.i != noun.i:
+            break
+        words.append(t)  # "les responsables occidentaux"
+    return words
 
 
 def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> Mention | None:
@@ -794,10 +843,14 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         # parse lost: the person just named
         key = refs.last_person_before(anchor, spoken)
         return person(key) if key else (None, None, phrase, start, end)
+    if pronoun in _PLURAL_PRONOUNS or _PRONOUNS.get(pronoun) == "p":
+        # "au grand dam des socialistes. / Ces derniers ont accusé …": the people last spoken of
+        group = _plural_antecedent(doc, words[0], anchor, refs, demonstrative=pronoun in _PLURAL_PRONOUNS)
+        if group is not None:
+            return (_phrase(doc, group), None, phrase, start, end)
+        return (None, None, phrase, start, end)
     if pronoun in _PRONOUNS:
         gender = _PRONOUNS[pronoun]
-        if gender == "p":
-            return (None, None, phrase, start, end)
         demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
         if item.cue is not None and not demonstrative:
             referent = _pronoun_referent(doc, words[0], gender, item.cue, refs)
@@ -852,6 +905,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         key = refs.person_for_role(tokens, anchor) or refs.office_holder(phrase, anchor, _description_gender(tokens[:3]))
         if key:
             return person(key)
+        if _national_office(phrase):
+            return (_phrase(doc, tokens), None, phrase, start, end)  # its holder is not named: no guess
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):

@@ -90,3 +90,29 @@ def _sent(token: Token) -> Span:
 
 def _aux_chain(verb: Token) -> list[Token]:
     return [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+
+
+_LEADING_SUBORDINATE = re.compile(r"^\W*(?:(?:et|mais)\s+)?(?:même\s+)?(?:si\b|s['’]|alors\s+qu|bien\s+qu|quand\b|lorsqu|"
+                                  r"puisqu|tandis\s+qu|après\s+qu|parce\s+qu|comme\b)", re.IGNORECASE)
+
+
+def main_clause_after(verb: Token, quoted) -> Token | None:
+    """When ``verb`` sits in a subordinate clause opening its sentence ("Même s'il avait déclaré qu'…,
+    le chef de l'Etat avait préféré …"), the first word of the main clause's subject; else None."""
+    doc = verb.doc
+    sentence = _sent(verb)
+    if not _LEADING_SUBORDINATE.match(_text(doc)[sentence.start_char:verb.idx]):
+        return None
+    for comma in doc[verb.i + 1:sentence.end]:
+        if comma.text != "," or _inside(comma.idx, quoted):
+            continue
+        for t in doc[comma.i + 1:min(comma.i + 9, sentence.end)]:
+            if t.text in (",", ";", ":") or t.pos_ == "VERB" and "Fin" not in t.morph.get("VerbForm") and \
+                    not any(a.pos_ == "AUX" for a in doc[comma.i + 1:t.i]):
+                break
+            if t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.pos_ == "VERB") and t.i > comma.i + 1:
+                first = doc[comma.i + 1]
+                if first.pos_ in ("DET", "PROPN", "NOUN", "PRON") and first.lower_ not in ("qui", "que", "qu'", "dont"):
+                    return first
+                break
+    return None
