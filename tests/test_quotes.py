@@ -368,3 +368,22 @@ def test_clause_bounds_plural_antecedents_and_wishes(nlp):
     assert pick(quotes, "les relations pourraient", start=True).text.endswith("en souffrir")
     assert pick(quotes, "ce décret", start=True).cue == "a souhaité" and pick(quotes, "ce décret").kind == "mixed"
     assert not any("coalition des volontaires" in t for t in quotes)  # "s'exprimant": speaking, nothing reported
+
+
+def test_quotations_across_paragraphs_texts_and_appeals(nlp):
+    text = ("Georges Pauget s'est déclaré satisfait.\n\n"
+            "En échange de l'aide de l'État, \"nous nous engageons à proposer une offre de crédit aux ménages.\n\n"
+            "Nous en avons désormais les moyens\", a-t-il rassuré.\n\n"
+            "L'Elysée s'est contenté d'un bref communiqué pour indiquer que Nicolas Sarkozy avait rappelé aux "
+            "banques \"leur mission prioritaire\".\n\n"
+            "Les critiques ont rejeté les appels à \"l'union nationale\" de François Fillon.\n\n"
+            "Les banques appliquent les recommandations du Medef sur les rémunérations.\n\n"
+            "Ces recommandations prévoient des conditions de performance qui \"doivent être exigeantes\".\n\n"
+            "Une fréquence FM pour évoquer la liberté d'expression a été attribuée.")
+    quotes = extract(nlp, text)
+    engaged = pick(quotes, "En échange de l'aide", start=True)  # one quote over two paragraphs
+    assert "Nous en avons désormais les moyens" in engaged.text and engaged.speaker == "Georges Pauget"
+    assert pick(quotes, "Nicolas Sarkozy avait rappelé", start=True).speaker == "Elysée"  # "pour indiquer que" reports
+    assert quotes["l'union nationale"].speaker == "François Fillon" and quotes["l'union nationale"].kind == "mixed"
+    assert pick(quotes, "des conditions de performance", start=True).speaker == "Medef"  # the texts' issuer
+    assert not any("liberté d'expression" in t for t in quotes)  # a purpose, not a report

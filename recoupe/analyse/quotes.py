@@ -54,6 +54,7 @@ _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
+prévoir
 """.split())
 # Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
 # ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
@@ -100,9 +101,9 @@ def _units(doc: Doc, spans: list[tuple[int, int]]) -> list[_Unit]:
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        # a quotation opened in the previous unit and still open here: one unit
-        if units and any(s < units[-1].end and e > start for s, e in spans) and \
-                "\n" not in _text(doc)[units[-1].end:start]:
+        # a quotation opened in the previous unit and still open here: one unit (across paragraphs
+        # when the quotation runs on)
+        if units and any(s < units[-1].end and e > start for s, e in spans):
             units[-1] = _Unit(units[-1].start, end, units[-1].tokens + tokens)
             continue
         units.append(_Unit(start, end, tokens))
@@ -169,7 +170,10 @@ def _known_cues(tokens) -> list[Token]:
 
 
 _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre",
-                           "prononcer", "militer"})
+                           "prononcer", "militer", "prévoir"})
+# Texts that lay things down ("le décret prévoit que …"), folded.
+_TEXT_NOUNS = frozenset("texte decret loi projet accord recommandation rapport article convention traite "
+                        "reforme plan charte statut reglement circulaire directive amendement proposition".split())
 
 
 # Verbs inverted in an incise that hedge rather than report: "…, semble-t-il, …", "…, faut-il le rappeler".
@@ -226,8 +230,11 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "…, comme elle l'avait demandé, …": an aside
     if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
         return False  # "elle ne demande qu'à prêter": only wants to
-    if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin"):
-        return False  # "une fréquence FM pour évoquer la liberté d'expression": a purpose, not a report
+    if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin") and \
+            not re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])", _text(doc)[token.idx + len(token):token.idx + len(token) + 40]):
+        # "une fréquence FM pour évoquer la liberté d'expression": a purpose, not a report (but "un bref
+        # communiqué pour indiquer que …" reports)
+        return False
     if lemma == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
@@ -242,6 +249,10 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
                                                        _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
+    # "Ces recommandations prévoient …", "le décret prévoit que …": what a text lays down
+    if lemma == "prévoir":
+        return token.pos_ == "VERB" and any(c.dep_ in _SUBJECT_DEPS and _fold(c.lemma_) in _TEXT_NOUNS
+                                            for c in token.children)
     # "ont mis en garde contre …", "a mis en cause la constitution …", "a mis en avant l'existence …"
     if lemma == "mettre" and token.pos_ == "VERB" and token.i + 2 < len(doc) and \
             doc[token.i + 1].lower_ == "en" and doc[token.i + 2].lower_ in ("garde", "cause", "avant"):
@@ -1219,6 +1230,40 @@ _SPEECH_NOUNS = {"annonce", "promesse", "déclaration", "affirmation", "assuranc
                  "indication", "démenti", "accusation", "menace", "revendication", "conviction"}
 
 
+# Speech nouns whose quoted object comes first and their author after: "les appels à « l'union
+# nationale » de François Fillon".
+_APPEAL_NOUNS = {"appel", "exhortation", "plaidoyer", "mise", "critique", "dénonciation"}
+
+
+def _appeal_fragment(doc: Doc, noun: Token, quoted) -> _Found | None:
+    """« les appels à "l'union nationale" de François Fillon »: the quoted words, said by the named
+    author after them."""
+    text = _text(doc)
+    after = text[noun.idx + len(noun):noun.idx + len(noun) + 40]
+    m = re.match(r"\s*(?:en garde\s+)?(?:à|au|aux|pour|contre|en faveur d[eu']\s*)\s*(?=[«\"“])", after)
+    if not m:
+        return None
+    at = noun.idx + len(noun) + m.end()
+    closing = next((e for s, e in quoted if s == at), None)
+    if closing is None:
+        return None
+    tail = doc.char_span(closing, min(closing + 80, len(text)), alignment_mode="expand")
+    if tail is None or len(tail) < 2 or tail[0].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return None
+    author = []
+    for t in tail[1:]:
+        if t.pos_ in ("PROPN", "DET") or t.ent_type_ in ("PER", "ORG"):
+            author.append(t)
+        else:
+            break
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in author):
+        return None
+    content = _content(doc, at, closing, quoted)
+    if content is None:
+        return None
+    return _report(content, noun, text[noun.idx:noun.idx + len(noun)], author, 1, "mixed")
+
+
 def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
     """A speech noun with its content: "l'annonce par l'Élysée que …", "la promesse du président
     américain Donald Trump d'y participer"; the speaker is the noun's agent ("par X") or possessor
@@ -1227,7 +1272,8 @@ def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
     text = _text(doc)
     for unit in units:
         for noun in unit.tokens:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS or _inside(noun.idx, quoted):
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS | _APPEAL_NOUNS or \
+                    _inside(noun.idx, quoted):
                 continue
             window = [t for t in doc[noun.i + 1: min(noun.i + 10, unit.tokens[-1].i + 1)]]
             agent: list[Token] = []
@@ -1244,6 +1290,11 @@ def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
                     content_start = window[k + 1].idx  # "la promesse de Trump d'y participer"
                     break
                 agent.append(t)
+            if content_start is None and noun.lemma_.lower() in _APPEAL_NOUNS:
+                found = _appeal_fragment(doc, noun, quoted)
+                if found is not None:
+                    out.append(found)
+                continue
             named = [t for t in agent if t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN"]
             if content_start is None or not named or not agent or agent[0].lower_ not in ("par", "de", "du", "des", "d'"):
                 continue

@@ -520,7 +520,7 @@ _TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "lib
 _DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
 _DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
                    "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
-                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal"}
+                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation"}
 
 
 def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", previous, at: int) -> tuple | None:
@@ -536,6 +536,14 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
             words = words[1:]
         if words:
             return _named(doc, words, refs)
+    # "les recommandations du Medef sur … / Ces recommandations prévoient …": the issuer named earlier
+    lemma = head.lemma_.lower()
+    for earlier in reversed(doc[:tokens[0].i]):
+        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN" and earlier.i + 2 < len(doc) and \
+                doc[earlier.i + 1].lower_ in ("de", "du", "des", "d'"):
+            issuer = refs.mentions_in([doc[earlier.i + 2], *doc[earlier.i + 2:earlier.i + 6]])
+            if issuer and issuer[0].start == doc[earlier.i + 2 if doc[earlier.i + 2].pos_ != "DET" else earlier.i + 3].idx:
+                return refs.display_name(issuer[0]), issuer[0].entity_id
     if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
         return previous[1][:2]
     return None

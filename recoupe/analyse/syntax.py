@@ -23,13 +23,33 @@ def _fold(text: str) -> str:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations *including* their marks, paired within each paragraph."""
+    """Character spans of quotations *including* their marks, paired within each paragraph; a
+    quotation left open at a paragraph's end runs on to the mark that closes it at the start of a
+    following paragraph (at most two on), as a quoted statement of several paragraphs does."""
     spans: list[tuple[int, int]] = []
     offset = 0
+    pending: tuple[str, int, int] | None = None  # (opening mark, position, paragraphs since)
     for paragraph in text.split("\n"):
         stack: list[tuple[str, int]] = []
         straight: int | None = None
+        start = 0
+        if pending is not None and paragraph.strip():
+            mark, at, age = pending
+            closer = '"' if mark == '"' else _QUOTE_PAIRS[mark]
+            first = next((i for i, ch in enumerate(paragraph) if ch in _QUOTE_PAIRS or ch in ('"', "»", "”")), None)
+            closes = first is not None and paragraph[first] == closer and (
+                mark != '"' or paragraph.count('"') % 2 == 1)
+            if closes:
+                spans.append((at, offset + first + 1))
+                start = first + 1
+                pending = None
+            elif first is not None or age >= 2:
+                pending = None
+            else:
+                pending = (mark, at, age + 1)
         for i, ch in enumerate(paragraph):
+            if i < start:
+                continue
             if ch in _QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
                 stack.append((ch, i))
             elif stack and ch == _QUOTE_PAIRS[stack[-1][0]]:
@@ -42,8 +62,12 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((offset + straight, offset + i + 1))
                     straight = None
+        if len(stack) == 1 and straight is None:
+            pending = (stack[0][0], offset + stack[0][1], 0)
+        elif straight is not None and not stack:
+            pending = ('"', offset + straight, 0)
         offset += len(paragraph) + 1
-    return spans
+    return sorted(spans)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
