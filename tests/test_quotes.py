@@ -387,3 +387,16 @@ def test_quotations_across_paragraphs_texts_and_appeals(nlp):
     assert quotes["l'union nationale"].speaker == "François Fillon" and quotes["l'union nationale"].kind == "mixed"
     assert pick(quotes, "des conditions de performance", start=True).speaker == "Medef"  # the texts' issuer
     assert not any("liberté d'expression" in t for t in quotes)  # a purpose, not a report
+
+
+def test_fragments_sources_and_objects_keep_their_bounds(nlp):
+    text = ("Jeudi encore, la Chine, qui menace Paris, avait appelé la France à gérer \"prudemment\" la question tibétaine.\n\n"
+            "Pour le PS, qui a dénoncé la \"valse-hésitation\" autour du dalaï lama, Paris mène une \"diplomatie sans boussole\".\n\n"
+            "Le gouverneur Christian Noyer avait exprimé plus tôt sa \"confiance totale\" dans le système français.\n\n"
+            "Le dalaï lama a qualifié M. Sarkozy de \"jeune et énergique\", soucieux selon lui de la cause du Tibet.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "gérer", start=True).speaker == "Chine"  # "la France à gérer": the object, not an inverted subject
+    assert pick(quotes, "la \"valse-hésitation\"", start=True).text.endswith("dalaï lama")  # not on into "Paris mène"
+    assert pick(quotes, "Paris mène", start=True).speaker == "PS"  # past the source's relative clause
+    assert pick(quotes, "sa \"confiance totale\"", start=True).text.endswith("dans le système français")
+    assert all(q.speaker != "lui de la cause du Tibet" for q in quotes.values())  # "selon lui": the pronoun alone

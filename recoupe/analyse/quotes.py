@@ -406,7 +406,9 @@ def _subject(verb: Token) -> list[Token] | None:
     subjects = _preverbal_subjects(verb)
     if subjects and subjects[0].lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl") and verb.head.i < verb.i:
         qui = subjects[0]
-        k = qui.i - 1 if qui.i > 0 and verb.doc[qui.i - 1].text != "," else qui.i - 2
+        k = qui.i - 1
+        while k > 0 and verb.doc[k].text in (",", "-", "--", "—", "–", "("):
+            k -= 1  # "Christian Noyer --qui avait exprimé …"
         for ent in _sent(verb).ents:  # "Jack Lang, Robert Badinter et Jean-Louis Bianco qui a déclaré": the nearest name
             root = ent.root if ent.root.dep_ != "conj" else ent.root.head
             if ent.end - 1 == k and ent.label_ in ("PER", "ORG") and not root.dep_.startswith(("nmod", "obl")) and \
@@ -530,6 +532,15 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
 
 
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
+
+
+def _governs_infinitive_after(last: Token) -> bool:
+    """Whether "à/de" + an infinitive follows ``last``: the words before were the verb's object."""
+    doc = last.doc
+    k = last.i + 1
+    return k + 1 < len(doc) and doc[k].lower_ in ("à", "de", "d'", "d’") and (
+        "Inf" in doc[k + 1].morph.get("VerbForm") or
+        k + 2 < len(doc) and doc[k + 1].pos_ == "PRON" and "Inf" in doc[k + 2].morph.get("VerbForm"))
 
 
 def _cue_group_start(verb: Token) -> Token:
@@ -803,6 +814,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                       for t in unit.tokens if t.i < group.i) and
               not _incise_after(inverted)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
+    if inverted_form and clitic is None and inverted and _governs_infinitive_after(inverted[-1]):
+        inverted_form = False  # "la Chine, qui …, avait appelé la France à gérer …": an object, not a subject
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
         for other in cues:  # the content starts after an earlier inverted cue of this unit
@@ -888,8 +901,10 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
         last = inside[0]
         for a, b in zip(inside, inside[1:]):
-            if b[0] - a[1] > 60 or re.search(r"[.;:]", text[a[1]:b[0]]):
-                break
+            if b[0] - a[1] > 60 or re.search(r"[.;:]", text[a[1]:b[0]]) or any(
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in unit.tokens
+                    if a[1] <= t.idx < b[0]):
+                break  # "la « valse-hésitation » autour du dalaï lama, Paris mène une « … »": a new clause
             last = b
         start = inside[0][0]
         # the fragment inside a reported complement: the whole complement ("a mentionné la décision
@@ -897,7 +912,10 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         if complement is not None and complement[0] < inside[0][0] <= complement[1] + 3 and \
                 (text[complement[0]:inside[0][0]].strip(" «\"“") or
                  len(text[last[1]:complement[1]].split()) >= 3):  # "«l'hypocrisie» de ceux qui critiquent …"
-            content = _content(doc, complement[0], max(complement[1], last[1]), quoted)
+            end = max(complement[1], last[1])
+            if end == last[1]:  # the complement ends with the quotation: its noun's complement may follow
+                end = _with_noun_complements(doc, complement[0], end, window_end)
+            content = _content(doc, complement[0], end, quoted)
             if content:
                 out.append(_report(content, verb, cue_text, subject, 1))
                 return out
@@ -907,6 +925,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             if before_mark.pos_ in ("DET", "ADJ") and before_mark.i > verb.i:
                 start = before_mark.idx  # 'un "inacceptable" instrument'
         end = last[1]
+        if start != inside[0][0]:
+            end = _with_noun_complements(doc, start, end, window_end)  # 'sa « confiance totale » dans le système'
         if last is not inside[0] or start != inside[0][0]:
             content = _content(doc, start, end, quoted)
             if content:
@@ -939,6 +959,36 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "prononcer": ("pour", "contre")}
 _ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
+
+
+_CHANNEL_NOUNS = frozenset("communique entretien interview lettre journal quotidien hebdomadaire radio television "
+                           "chaine conference discours message courrier tribune blog reseau site page livre ouvrage "
+                           "declaration emission edition colonne".split())
+_NOUN_COMPLEMENT_PREPOSITIONS = {"de", "du", "des", "d'", "d’", "dans", "sur", "autour", "envers", "contre", "pour"}
+
+
+def _with_noun_complements(doc: Doc, start: int, end: int, limit: int) -> int:
+    """``end``, moved past the complement of the noun phrase from ``start`` to ``end`` ('la
+    « valse-hésitation » autour du dalaï lama', 'sa « confiance totale » dans le système français'); not
+    past an addressee, a time, a place or a channel ('des « explications » au gouvernement', '… dans un
+    communiqué')."""
+    k = next((t.i for t in doc[doc.char_span(start, end, alignment_mode="expand")[-1].i:] if t.idx >= end), len(doc))
+    if k >= len(doc) or not (doc[k].lower_ in _NOUN_COMPLEMENT_PREPOSITIONS or
+                             doc[k].lower_ == "autour" and k + 1 < len(doc) and doc[k + 1].lower_ in ("de", "du", "des")):
+        return end
+    words = []
+    for t in doc[k:min(k + 9, len(doc))]:
+        if t.text in (",", ";", ":", ".", "«", '"', "(", "-", "--") or t.pos_ in ("VERB", "AUX") or \
+                t.lower_ in ("qui", "que", "qu'", "dont", "et", "mais", "car", "pour", "à", "au", "aux") and words:
+            break
+        words.append(t)
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or any(_is_time(t) or t.ent_type_ in ("LOC", "GPE") or _fold(t.lemma_) in _CHANNEL_NOUNS
+                        for t in nouns) or words[-1].idx + len(words[-1]) > limit:
+        return end
+    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        words.pop()
+    return words[-1].idx + len(words[-1]) if words else end
 
 
 def _negated(verb: Token) -> bool:
@@ -1193,6 +1243,9 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             break
     if not source_tokens or len(source_tokens) > 20:
         return None
+    if source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and len(source_tokens) > 1:
+        source_tokens = source_tokens[:1]  # "et soucieux selon lui de la cause du Tibet": the pronoun alone
+        source_end = source_tokens[0].idx + len(source_tokens[0])
     # "selon l'un d'eux, le Français Noël Saez", "D'après le pdg de la Société Générale, Daniel
     # Bouton, …": a name in apposition is the source
     after = [t for t in doc[source_tokens[-1].i + 2: min(source_tokens[-1].i + 9, unit.tokens[-1].i + 1)]]
@@ -1212,6 +1265,13 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             text[:first.idx].rstrip().endswith(",") and text[source_end:source_end + 1] == "," and \
             text[source_end + 1:unit.end].strip(_CONTENT_STRIP) and "," in text[unit.start:first.idx].rstrip()[:-1]:
         return None  # "un e-mail qui, selon lui, prouverait …": a hedge inside the sentence's own report
+    # "Pour le PS, qui a dénoncé la « valse-hésitation », Paris mène …": past the source's relative clause
+    relative = re.match(r"\s*,\s*(?:qui|dont)\b", text[source_end:unit.end])
+    if relative:
+        comma = next((t for t in doc[prep.i + 1: unit.tokens[-1].i + 1] if t.idx >= source_end + relative.end() and
+                      t.text == "," and not _inside(t.idx, quoted)), None)
+        if comma is not None:
+            source_end = comma.idx
     before = text[unit.start:first.idx].strip(_CONTENT_STRIP)
     after = text[source_end:unit.end].strip(_CONTENT_STRIP)
     colon_follows = text[source_end:source_end + 1] == ":"
