@@ -400,3 +400,16 @@ def test_fragments_sources_and_objects_keep_their_bounds(nlp):
     assert pick(quotes, "Paris mène", start=True).speaker == "PS"  # past the source's relative clause
     assert pick(quotes, "sa \"confiance totale\"", start=True).text.endswith("dans le système français")
     assert all(q.speaker != "lui de la cause du Tibet" for q in quotes.values())  # "selon lui": the pronoun alone
+
+
+def test_mistagged_cues_judged_infinitives_and_qualifying_agents(nlp):
+    text = ("Le député UMP Jean Leonetti juge \"dangereux\" et \"inutile\" d'accéder à la demande d'un malade "
+            "réclamant la mort.\n\n"
+            "La jeune femme a demandé samedi à la justice de lui rendre le garçonnet.\n\n"
+            "La mise en place du fichier Edvige, qualifié d'\"embastillement électronique\" par l'avocat Michel Pezet, "
+            "a été critiquée.")
+    quotes = extract(nlp, text)
+    judged = pick(quotes, "\"dangereux\" et \"inutile\" d'accéder", start=True)  # one quote, with what is judged
+    assert judged.speaker == "Jean Leonetti" and judged.kind == "mixed" and "réclamant la mort" in judged.text
+    assert pick(quotes, "lui rendre le garçonnet", start=True).cue == "a demandé"  # past the day and the addressee
+    assert quotes["embastillement électronique"].speaker == "Michel Pezet"  # the agent of "qualifié"

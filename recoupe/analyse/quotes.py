@@ -238,8 +238,11 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if lemma == "répondre" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "d'", "d’"):
         return False  # "répondre de ses actes": to answer for, not to reply
     if token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and \
-            "Past" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
-        return False  # "les opérations dites « fictives »", "l'injection annoncée par l'État"
+            "Past" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children) and \
+            not (lemma == "qualifier" and _passive_agent(token)):
+        # "les opérations dites « fictives »", "l'injection annoncée par l'État" (but "le fichier, qualifié
+        # d'« embastillement électronique » par l'avocat Michel Pezet" reports the lawyer's words)
+        return False
     if lemma == "exprimer" and (token.i > 0 and doc[token.i - 1].lower_ in ("s'", "s’", "se", "m'", "nous") or
                                 any(c.dep_ == "expl:comp" for c in token.children)):
         return False  # "s'exprimant à l'issue de la réunion": speaking, with nothing reported
@@ -275,6 +278,12 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     # "a-t-on appris auprès de …", "a-t-on appris de source judiciaire"
     if lemma == "apprendre" and any(t.lower_ in ("-on", "-t-on", "on") for t in doc[max(token.i - 3, 0):token.i + 2]) \
             and any(t.lower_ in ("auprès", "source") for t in doc[token.i + 1:token.i + 4]):
+        return True
+    # a present-tense cue the tagger took for a noun after its subject's name: "Jean Leonetti juge
+    # « dangereux » …", "Nicolas Sarkozy estime que …"
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and token.i + 1 < len(doc) and \
+            doc[token.i - 1].ent_type_ == "PER" and not token.ent_type_ and \
+            doc[token.i + 1].lower_ in ("«", '"', "“", "que", "qu'", "qu’", ":", "de", "d'", "d’"):
         return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
     if not (token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and
@@ -366,16 +375,24 @@ def _passive_agent(verb: Token) -> list[Token] | None:
     """The agent of a passive cue: "cette offre a été qualifiée par les syndicats d'« injure »",
     "a été condamnée par Act-Up comme une « atteinte … »"."""
     doc = verb.doc
-    if not any(c.dep_ == "aux:pass" for c in verb.children) and "Pass" not in verb.morph.get("Voice"):
-        return None
-    if not any(t.lemma_ == "être" for t in doc[max(verb.i - 3, 0):verb.i]):
-        return None
     quoted = _quoted(doc)
-    k = verb.i + 1
-    while k < len(doc) and k < verb.i + 4 and doc[k].lower_ != "par":
-        if doc[k].is_punct or _inside(doc[k].idx, quoted):
+    text = _text(doc)
+    # "le fichier, qualifié d'« embastillement électronique » par l'avocat Michel Pezet"
+    fragment = re.match(r"\s*d(?:e\s*|['’]\s*)[«\"“][^»\"”]{1,80}[»\"”]\s*(?=par\s)", text[verb.idx + len(verb):])
+    if fragment and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm"):
+        at = doc.char_span(verb.idx + len(verb) + fragment.end(), verb.idx + len(verb) + fragment.end() + 3,
+                           alignment_mode="expand")
+        k = at[0].i if at is not None else len(doc)
+    else:
+        if not any(c.dep_ == "aux:pass" for c in verb.children) and "Pass" not in verb.morph.get("Voice"):
             return None
-        k += 1
+        if not any(t.lemma_ == "être" for t in doc[max(verb.i - 3, 0):verb.i]):
+            return None
+        k = verb.i + 1
+        while k < len(doc) and k < verb.i + 4 and doc[k].lower_ != "par":
+            if doc[k].is_punct or _inside(doc[k].idx, quoted):
+                return None
+            k += 1
     if k >= len(doc) or doc[k].lower_ != "par":
         return None
     agent = []
@@ -693,7 +710,10 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
     if contrast:
         end = start_token.idx + contrast.start()
     for cue in cues:
-        if cue.i > start_token.i and cue.idx < end:
+        if cue.i > start_token.i and cue.idx < end and not (
+                cue.dep_ == "acl" and "Part" in cue.morph.get("VerbForm") and cue.head.pos_ == "NOUN" and
+                cue.i > 0 and cue.doc[cue.i - 1].text != ","):
+            # (not a participle inside a noun phrase: "… à la demande d'un malade réclamant la mort")
             group = _cue_group_start(cue)
             cut = group.idx
             before = text[start_token.idx:cut]
@@ -814,8 +834,11 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                       for t in unit.tokens if t.i < group.i) and
               not _incise_after(inverted)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
-    if inverted_form and clitic is None and inverted and _governs_infinitive_after(inverted[-1]):
-        inverted_form = False  # "la Chine, qui …, avait appelé la France à gérer …": an object, not a subject
+    if inverted_form and clitic is None and inverted and (_governs_infinitive_after(inverted[-1]) or
+                                                          _passive_agent(verb)):
+        # "la Chine, qui …, avait appelé la France à gérer …": an object, not a subject; "Edvige,
+        # qualifié d'« … » par l'avocat …": the agent speaks
+        inverted_form = False
     if inverted_form and (clitic is not None or inverted):
         start = unit.start
         for other in cues:  # the content starts after an earlier inverted cue of this unit
@@ -927,6 +950,14 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         end = last[1]
         if start != inside[0][0]:
             end = _with_noun_complements(doc, start, end, window_end)  # 'sa « confiance totale » dans le système'
+        # 'juge « dangereux » et « inutile » d'accéder … à la demande d'un malade': the infinitive judged
+        infinitive = re.match(r"\s*(?:de\s+|d['’]\s*)(?:ne\s+pas\s+|[a-z]['’]\s*|se\s+|s['’]\s*)?(\w+)",
+                              text[end:window_end])
+        if infinitive:
+            word = doc.char_span(end + infinitive.start(1), end + infinitive.end(1), alignment_mode="expand")
+            if word is not None and "Inf" in word[0].morph.get("VerbForm"):
+                end = window_end
+                last = None
         if last is not inside[0] or start != inside[0][0]:
             content = _content(doc, start, end, quoted)
             if content:
@@ -1043,6 +1074,9 @@ _INFINITIVE_VERBS = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir"
                                       "estimer", "expliquer", "déclarer", "avouer"}
 
 
+_OBJECT_CLITICS = {"lui", "leur", "le", "la", "les", "l'", "l’", "y", "en", "me", "m'", "te", "t'", "nous", "vous"}
+
+
 def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
     """What a speech verb reports through its complement, read from the words when the parse went
     wrong: past time phrases ("en septembre", "le matin même", "à plusieurs reprises ces derniers
@@ -1112,9 +1146,11 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     nxt = doc[i + 1] if i + 1 < last else None
     start = None
     if t.lower_ in ("de", "d'", "à") and nxt is not None:
-        if lemma in _INFINITIVE_VERBS and (nxt.lower_ in ("ne", "n'", "se", "s'") or
+        clitic_then_infinitive = nxt.lower_ in _OBJECT_CLITICS and i + 2 < last and \
+            "Inf" in doc[i + 2].morph.get("VerbForm")
+        if lemma in _INFINITIVE_VERBS and (nxt.lower_ in ("ne", "n'", "se", "s'") or clitic_then_infinitive or
                                           "Inf" in nxt.morph.get("VerbForm")):
-            start = nxt  # "de ne pas recevoir …", "à libérer leurs otages"
+            start = nxt  # "de ne pas recevoir …", "à libérer leurs otages", "de lui rendre le garçonnet"
         elif (lemma in _APPEAL_VERBS and t.lower_ == "à" or lemma == "faire" and t.lower_ != "à") \
                 and nxt.pos_ == "DET":
             start = nxt  # "appelle à la fin des violences", "a fait part de sa préoccupation"
