@@ -413,3 +413,11 @@ def test_mistagged_cues_judged_infinitives_and_qualifying_agents(nlp):
     assert judged.speaker == "Jean Leonetti" and judged.kind == "mixed" and "réclamant la mort" in judged.text
     assert pick(quotes, "lui rendre le garçonnet", start=True).cue == "a demandé"  # past the day and the addressee
     assert quotes["embastillement électronique"].speaker == "Michel Pezet"  # the agent of "qualifié"
+
+
+def test_a_quotation_after_a_name_and_a_colon_is_that_persons(nlp):
+    text = ("Nadine Morano a plaidé pour une commission nationale.\n\n"
+            "Une idée partagée aussi par le député PS de la Vienne, Gaëtan Gorce : « Le malade pourrait saisir "
+            "une haute autorité morale. »")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "Le malade pourrait saisir").speaker == "Gaëtan Gorce"

@@ -488,6 +488,10 @@ def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Refer
     before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
     paragraphs back; else the person last talked about."""
     text = _text(doc)
+    # "Une idée partagée aussi par le député PS de la Vienne, Gaëtan Gorce : « … »": the name before the colon
+    named = [m for m in refs.mentions if refs.person(m) and m.end <= item.start and not _inside(m.start, refs.quoted)]
+    if named and re.fullmatch(r"\s*:\s*[«\"“]?\s*", text[named[-1].end:item.start]):
+        return (refs.names.get(named[-1].key, named[-1].text), named[-1].entity_id, None, None, None)
     token = doc.char_span(item.start, item.end, alignment_mode="expand")
     if token is not None:
         sent = _sent(token[0])
