@@ -362,7 +362,7 @@ def test_clause_bounds_plural_antecedents_and_wishes(nlp):
             "S'exprimant à l'issue de la réunion de la « coalition des volontaires », il est reparti.")
     quotes = extract(nlp, text)
     assert quotes["Le système est stable"].speaker == "Henri de Castries"  # the name past "sur le même ton"
-    assert pick(quotes, "le gouvernement de se comporter", start=True).speaker == "socialistes"
+    assert pick(quotes, "se comporter comme", start=True).speaker == "socialistes"  # accused of, not the accused
     held = pick(quotes, "il ne se laisserait", start=True)
     assert held.text.endswith("par la Chine") and held.speaker == "Nicolas Sarkozy"  # the main clause is not his
     assert pick(quotes, "les relations pourraient", start=True).text.endswith("en souffrir")
@@ -421,3 +421,23 @@ def test_a_quotation_after_a_name_and_a_colon_is_that_persons(nlp):
             "une haute autorité morale. »")
     quotes = extract(nlp, text)
     assert pick(quotes, "Le malade pourrait saisir").speaker == "Gaëtan Gorce"
+
+
+def test_an_office_title_is_its_holder_in_the_articles_year(nlp):
+    text = ("Jean-Marc Ayrault, président du groupe socialiste, a critiqué le plan.\n\n"
+            "Le Premier ministre a souhaité que les banques « jouent le jeu ».")
+    doc = nlp(text)
+    mentions = repair_mentions(doc, _mentions(doc))[0]
+    dated = pick({q.text: q for q in find_quotes(doc, mentions, (), "2008-10-20")}, "jouent le jeu")
+    assert dated.speaker != "Jean-Marc Ayrault"  # Prime Minister from 2012 only
+    later = pick({q.text: q for q in find_quotes(doc, mentions, (), "2013-01-15")}, "jouent le jeu")
+    assert later.speaker == "Jean-Marc Ayrault"
+
+
+def test_a_source_between_a_copula_and_its_predicate_reports_the_predicate(nlp):
+    text = ("Les ministres rencontreront le dalaï lama, dont l'accueil officiel a été, selon l'opposition, "
+            "frileux et confus pour ne pas froisser Pékin.\n\n"
+            "Un seul des deux hélicoptères s'est posé, selon les militaires colombiens, et le second est reparti.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "frileux et confus", start=True).speaker == "opposition"
+    assert pick(quotes, "Un seul des deux hélicoptères", start=True).speaker == "militaires colombiens"

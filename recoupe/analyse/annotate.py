@@ -125,7 +125,7 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
     dates = find_dates(article.text, article.published, doc)
     quantities = _with_subjects(article, find_quantities(article.text, doc), doc)
     authors = tuple(n for n in (article.author, article.credits) if n)
-    quotes = find_quotes(doc, mentions, _names_in(authors)) if settings.quotes else []
+    quotes = find_quotes(doc, mentions, _names_in(authors), article.published) if settings.quotes else []
     return Analysis(
         article_id=article.id,
         language=language,

@@ -727,8 +727,9 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
 
 
 def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
-                not_speakers: tuple[str, ...] = ()) -> list[Quote]:
-    """Every quote of one analysed article (``doc`` is its parse; ``mentions`` its entity mentions)."""
+                not_speakers: tuple[str, ...] = (), published: str | None = None) -> list[Quote]:
+    """Every quote of one analysed article (``doc`` is its parse; ``mentions`` its entity mentions;
+    ``published`` its date, YYYY-MM-DD, which tells who held an office the article names by title)."""
     text = _text(doc)
     quoted = _quoted(doc)
     units = _units(doc, quoted)
@@ -759,7 +760,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found.extend(_continuations(doc, units, quoted, found))
     found = [f for f in found if not _CLITIC_ONLY.fullmatch(text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
-    return attach_speakers(doc, found, mentions, quoted, not_speakers)
+    return attach_speakers(doc, found, mentions, quoted, not_speakers, published)
 
 
 def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
@@ -1225,7 +1226,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             if start.lower_ in ("de", "d'", "à"):
                 start = doc[start.i + 1]
         elif child.dep_ == "obj" and lemma in _NP_VERBS and child.pos_ in ("NOUN", "PROPN") and \
-                not _is_time(child):
+                not _is_time(child) and lemma != "accuser":  # "accusait X de …": X is accused, not said
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
             if not determiners or not _reportable(child, determiners[0], lemma):
                 continue
@@ -1311,7 +1312,11 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     before = text[unit.start:first.idx].strip(_CONTENT_STRIP)
     after = text[source_end:unit.end].strip(_CONTENT_STRIP)
     colon_follows = text[source_end:source_end + 1] == ":"
-    if len(before) >= len(after) or colon_follows and len(before) > 8:
+    # "l'accueil officiel a été, selon l'opposition, frileux et confus": the predicate the source qualifies
+    lead = [t for t in doc[unit.tokens[0].i:first.i] if not t.is_punct and not t.is_space]
+    predicate_after = bool(lead) and lead[-1].pos_ == "AUX" and text[:first.idx].rstrip().endswith(",") \
+        and len(after) > 8
+    if not predicate_after and (len(before) >= len(after) or colon_follows and len(before) > 8):
         span = _content(doc, unit.start, first.idx, quoted)
     else:
         span = _content(doc, source_end, unit.end, quoted)

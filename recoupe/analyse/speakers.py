@@ -72,10 +72,15 @@ _GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "dip
 _NATIONAL_OFFICES = (
     (re.compile(r"^(?:president|presidente) de la republique(?: francaise)?$|^chef de l etat(?: francais)?$|"
                 r"^locataire de l elysee$"),
-     ("de gaulle", "pompidou", "giscard d estaing", "mitterrand", "chirac", "sarkozy", "hollande", "macron")),
+     (("de gaulle", 1959, 1969), ("pompidou", 1969, 1974), ("giscard d estaing", 1974, 1981),
+      ("mitterrand", 1981, 1995), ("chirac", 1995, 2007), ("sarkozy", 2007, 2012), ("hollande", 2012, 2017),
+      ("macron", 2017, 2027))),
     (re.compile(r"^premier ministre(?: francais)?$|^chef du gouvernement(?: francais)?$|^locataire de matignon$"),
-     ("rocard", "cresson", "beregovoy", "balladur", "juppe", "jospin", "raffarin", "villepin", "fillon",
-      "ayrault", "valls", "cazeneuve", "philippe", "castex", "borne", "attal", "barnier", "bayrou", "lecornu")),
+     (("rocard", 1988, 1991), ("cresson", 1991, 1992), ("beregovoy", 1992, 1993), ("balladur", 1993, 1995),
+      ("juppe", 1995, 1997), ("jospin", 1997, 2002), ("raffarin", 2002, 2005), ("villepin", 2005, 2007),
+      ("fillon", 2007, 2012), ("ayrault", 2012, 2014), ("valls", 2014, 2016), ("cazeneuve", 2016, 2017),
+      ("philippe", 2017, 2020), ("castex", 2020, 2022), ("borne", 2022, 2024), ("attal", 2024, 2024),
+      ("barnier", 2024, 2024), ("bayrou", 2024, 2025), ("lecornu", 2025, 2027))),
 )
 
 
@@ -104,17 +109,21 @@ def _nationality(token: Token) -> str | None:
     return None
 
 
-def _national_office(phrase: str) -> tuple[str, ...]:
-    """The holders of the French national office a title phrase names ("le chef de l'Etat"), or ()."""
+def _national_office(phrase: str, published: str | None = None) -> tuple[str, ...]:
+    """The holders of the French national office a title phrase names ("le chef de l'Etat"), or (); only
+    those in office in the year of ``published`` (YYYY-MM-DD) when the article's date is known."""
     words = _fold(re.sub(r"^(?:le|la|l['’]|ce|cet|cette)\s*", "", phrase.strip(), flags=re.IGNORECASE))
-    return next((holders for pattern, holders in _NATIONAL_OFFICES if pattern.match(words)), ())
+    holders = next((holders for pattern, holders in _NATIONAL_OFFICES if pattern.match(words)), ())
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    return tuple(name for name, first, last in holders if year is None or first <= year <= last)
 
 
 class _Referents:
     """The article's persons, their names and roles, and who was last spoken of."""
 
-    def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...]) -> None:
+    def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...], published: str | None = None) -> None:
         self.doc = doc
+        self.published = published
         self.quoted = quoted
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.banned = {_fold(n) for n in not_speakers if n}
@@ -307,7 +316,7 @@ class _Referents:
         """The person a French national office's title stands for ("le président de la République",
         "le chef de l'Etat", "le Premier ministre"): the one holder of it the article names (the latest
         before ``before`` when it names several)."""
-        holders = _national_office(phrase)
+        holders = _national_office(phrase, self.published)
         found = [(m.start, m.key) for m in self.mentions if holders and self.person(m) and
                  not _inside(m.start, self.quoted) and any(m.key == h or m.key.endswith(" " + h) for h in holders) and
                  self.compatible(m.key, gender)]
@@ -451,10 +460,11 @@ def _phrase(doc: Doc, tokens: list[Token]) -> str:
     return _text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
 
 
-def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers) -> list[Quote]:
+def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speakers,
+                    published: str | None = None) -> list[Quote]:
     """The quotes ``found`` in one article as ``Quote`` records, each with its speaker resolved;
-    ``not_speakers``: the article's author and credit names, never speakers."""
-    refs = _Referents(doc, mentions, quoted, not_speakers)
+    ``not_speakers``: the article's author and credit names, never speakers; ``published``: its date."""
+    refs = _Referents(doc, mentions, quoted, not_speakers, published)
     spoken: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[int, tuple] = {}
