@@ -441,3 +441,17 @@ def test_a_source_between_a_copula_and_its_predicate_reports_the_predicate(nlp):
     quotes = extract(nlp, text)
     assert pick(quotes, "frileux et confus", start=True).speaker == "opposition"
     assert pick(quotes, "Un seul des deux hélicoptères", start=True).speaker == "militaires colombiens"
+
+
+def test_the_side_with_the_predicate_and_views_held(nlp):
+    text = ("Les salariés se voyaient offrir une augmentation de 0,8%.\n\n"
+            "Alors que l'inflation, selon les prévisions, s'élèvera à 2%.\n\n"
+            "La jeune femme a demandé à la justice de lui rendre le garçonnet qu'elle affirme avoir recueilli "
+            "légalement et qu'elle considère comme \"son fils\".\n\n"
+            "Le député plaidait pour cette solution.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "s'élèvera à 2%").speaker == "prévisions"  # the predicate's side of "selon"
+    asked = pick(quotes, "lui rendre le garçonnet", start=True)
+    assert asked.cue == "a demandé" and asked.text.endswith("\"son fils\"")
+    assert not any(t.startswith("elle considère") for t in quotes)  # a view held, in a second relative
+    assert "cette solution" not in quotes  # an anaphor reports nothing

@@ -246,6 +246,9 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if lemma == "exprimer" and (token.i > 0 and doc[token.i - 1].lower_ in ("s'", "s’", "se", "m'", "nous") or
                                 any(c.dep_ == "expl:comp" for c in token.children)):
         return False  # "s'exprimant à l'issue de la réunion": speaking, with nothing reported
+    if lemma == "considérer" and not re.match(r"\s*(?:[\w-]+\s+){0,3}?qu(?:e\b|['’])",
+                                             _text(doc)[token.idx + len(token):token.idx + len(token) + 50]):
+        return False  # "qu'elle considère comme « son fils »": a view held, not said (but "considère que …")
     if lemma in _QUE_ONLY or token.lower_.startswith(tuple(v[:-2] for v in _QUE_ONLY)):
         # "a souhaité que …" reports a wish expressed; "souhaite que …" is a standing aim
         return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
@@ -632,6 +635,9 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS:
                 return None  # "a démenti … bien qu'il ait reconnu …": a subordinate clause, not a report
+            if token.i > 0 and doc[token.i - 1].lower_ in ("et", "ou") and \
+                    any(t.lower_ in ("que", "qu'", "qu’") for t in doc[max(verb.i - 3, 0):verb.i]):
+                return None  # "le garçonnet qu'elle affirme avoir recueilli … et qu'elle considère …": a second relative
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 return None  # "indique le rôle qu'il a joué": a relative pronoun
@@ -1155,7 +1161,8 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
         elif (lemma in _APPEAL_VERBS and t.lower_ == "à" or lemma == "faire" and t.lower_ != "à") \
                 and nxt.pos_ == "DET":
             start = nxt  # "appelle à la fin des violences", "a fait part de sa préoccupation"
-    elif t.lower_ in _STANCE_PREPOSITIONS and lemma in _STANCE_VERBS and nxt is not None:
+    elif t.lower_ in _STANCE_PREPOSITIONS and lemma in _STANCE_VERBS and nxt is not None and \
+            nxt.lower_ not in ("ce", "cet", "cette", "ces"):  # not "plaidait pour cette solution": an anaphor
         start = nxt
     elif t.lower_ == "en" and nxt is not None and nxt.lower_ == "faveur" and i + 3 < last:
         start = doc[i + 3] if doc[i + 2].lower_ in ("de", "d'") else doc[i + 2]  # "en faveur de …", "en faveur du …"
@@ -1233,6 +1240,9 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             start = child.left_edge
         elif child.dep_.startswith(("obl", "iobj")) and preposition in _PREP_VERBS.get(lemma, ()) and \
                 child.pos_ in ("NOUN", "PROPN", "VERB") and not _is_time(child):
+            if any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in child.children) and \
+                    not any(c.dep_ in ("nmod", "acl", "acl:relcl") for c in child.children):
+                continue  # "plaidait pour cette solution": an anaphor reports nothing
             start = doc[cases[0].i + 1]
         elif child.dep_ == "obl:arg" and preposition in ("des", "du") and lemma in _NP_VERBS and \
                 child.pos_ == "NOUN":
@@ -1314,8 +1324,11 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     colon_follows = text[source_end:source_end + 1] == ":"
     # "l'accueil officiel a été, selon l'opposition, frileux et confus": the predicate the source qualifies
     lead = [t for t in doc[unit.tokens[0].i:first.i] if not t.is_punct and not t.is_space]
-    predicate_after = bool(lead) and lead[-1].pos_ == "AUX" and text[:first.idx].rstrip().endswith(",") \
-        and len(after) > 8
+    finite = lambda tokens: any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
+    following = [t for t in doc[prep.i + 1:unit.tokens[-1].i + 1] if t.idx >= source_end]
+    # the side that carries the reported predicate: "Alors que l'inflation, selon les prévisions, s'élèvera à 2%"
+    predicate_after = bool(lead) and text[:first.idx].rstrip().endswith(",") and len(after) > 8 and (
+        lead[-1].pos_ == "AUX" or not finite(lead) and finite(following))
     if not predicate_after and (len(before) >= len(after) or colon_follows and len(before) > 8):
         span = _content(doc, unit.start, first.idx, quoted)
     else:
