@@ -455,3 +455,10 @@ def test_the_side_with_the_predicate_and_views_held(nlp):
     assert asked.cue == "a demandé" and asked.text.endswith("\"son fils\"")
     assert not any(t.startswith("elle considère") for t in quotes)  # a view held, in a second relative
     assert "cette solution" not in quotes  # an anaphor reports nothing
+
+
+def test_a_bare_organisation_noun_takes_up_the_name_it_came_with(nlp):
+    text = ("Une nouvelle plainte a été déposée, a indiqué jeudi le cabinet d'avocats Weiss et Lurie.\n\n"
+            "Le cabinet précise que sa plainte vise aussi un dirigeant de la banque.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "sa plainte vise").speaker == pick(quotes, "Une nouvelle plainte").speaker != "cabinet"

@@ -799,6 +799,22 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, 
     return words
 
 
+def _introduced_name(doc: Doc, head: Token, refs: _Referents) -> Mention | None:
+    """The organisation a bare definite noun ("le cabinet", "la banque") takes up: the name that
+    followed the same noun earlier ("le cabinet d'avocats Weiss et Lurie", "la banque Natixis")."""
+    lemma = head.lemma_.lower()
+    for earlier in reversed(doc[:head.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma or _inside(earlier.idx, refs.quoted):
+            continue
+        window_end = doc[min(earlier.i + 5, len(doc) - 1)]
+        for m in refs.mentions:
+            if earlier.idx < m.start <= window_end.idx and m.label in ("ORG", "MISC", "PER") and \
+                    not re.search(r"[,.;:]", _text(doc)[earlier.idx:m.start]):
+                return m
+        return None
+    return None
+
+
 def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> Mention | None:
     """The organisation that is the subject of the sentence before the quote's, when that sentence
     names no person ("l'Élysée s'était déclaré « serein ». « … », a-t-on assuré")."""
@@ -944,6 +960,11 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                 return named(mention)
     # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
     if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        # "le cabinet d'avocats Weiss et Lurie … / rappelle le cabinet": the name it was introduced with
+        if len(words) == 1 and head.pos_ == "NOUN":
+            introduced = _introduced_name(doc, head, refs)
+            if introduced is not None:
+                return named(introduced)
         if noun in _ORG_NOUNS:
             org = refs.last_organisation_before(anchor, noun)
             if org is not None:
