@@ -462,3 +462,22 @@ def test_a_bare_organisation_noun_takes_up_the_name_it_came_with(nlp):
             "Le cabinet précise que sa plainte vise aussi un dirigeant de la banque.")
     quotes = extract(nlp, text)
     assert pick(quotes, "sa plainte vise").speaker == pick(quotes, "Une nouvelle plainte").speaker != "cabinet"
+
+
+def test_speaker_phrases_are_cut_to_the_speaker(nlp):
+    text = ("Des policiers sont allés dans l'immeuble de Jérôme Kerviel, selon des témoins interrogés vendredi par l'AFP.\n\n"
+            "Le trader de la Société Générale est en détention.\n\n"
+            "La banque elle-même, dans un audit interne, a relevé qu'\"à ce stade, aucune preuve n'a été constatée\".\n\n"
+            "Les enquêteurs, qui ont épluché ses relevés, ont relevé de nombreux échanges, selon une source proche du dossier.\n\n"
+            "« Il est de l'intérêt de tout le monde que la relation se poursuive », pointait, d'ailleurs, hier soir, "
+            "Christine Lagarde, la ministre française.\n\n"
+            "Jean-Luc Romero préside l'ADMD. Pour lui la mission Leonetti « accouche d'une souris » alors que 86 % des "
+            "Français réclament la légalisation : « On a voulu calmer les gens », s'est-il indigné.\n\n"
+            "Pour Eric Dussart, ce n'est pas suffisant. Regardant du côté de la Belgique, il évoque les 495 cas autorisés.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "Des policiers").speaker == "témoins"  # not "vendredi par l'AFP"
+    assert pick(quotes, "à ce stade").speaker == "Société Générale"  # not the incise "dans un audit interne"
+    assert pick(quotes, "Les enquêteurs").speaker == "source proche du dossier"  # "de nombreux échanges" is no subject
+    assert pick(quotes, "l'intérêt de tout le monde").speaker == "Christine Lagarde"  # past ", d'ailleurs, hier soir,"
+    assert pick(quotes, "calmer les gens").speaker == "Jean-Luc Romero"  # "86 % des Français" only demand; "mission Leonetti" is a thing
+    assert pick(quotes, "les 495 cas").speaker == "Eric Dussart"  # "Regardant" is no name

@@ -58,6 +58,10 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
     kept = []
     for m in mentions:
         words = _words(m.text)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and (span[0].pos_ in ("ADP", "SCONJ") or span[0].pos_ == "VERB" and
+                                                    "Part" in span[0].morph.get("VerbForm")):
+            continue  # "Regardant du côté de la Belgique, …": a word opening the sentence, not a name
         if words and all(w in ROLE_NOUNS or w in _ROLE_WORDS or
                          w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
                          for w in words):

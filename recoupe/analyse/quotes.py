@@ -510,14 +510,23 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     doc = verb.doc
     i = verb.i + 1
     end = _sent(verb).end
-    # skip adverbs and time words: "a ajouté mercredi", "a également précisé"
-    while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
-                       doc[i].lower_ in ("soir", "matin", "dernier")):
-        i += 1
-    if i < end and doc[i].text == ",":  # "a lancé, la semaine dernière, son patron, Patrick Werner"
+    while True:
+        # skip adverbs and time words: "a ajouté mercredi", "a également précisé"
+        while i < end and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _WEEKDAYS or
+                           doc[i].lower_ in ("soir", "matin", "dernier")):
+            i += 1
+        if i >= end or doc[i].text != ",":
+            break
+        # "a lancé, la semaine dernière, son patron, Patrick Werner", "pointait, d'ailleurs, hier soir, X"
         close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ","), None)
-        if close is not None and any(_is_time(t) for t in doc[i + 1:close]):
-            i = close + 1
+        group = doc[i + 1:close] if close is not None else []
+        if close is None or not (any(_is_time(t) for t in group) or all(
+                t.pos_ in ("ADV", "ADP", "DET", "NUM") or t.lower_ in _WEEKDAYS or
+                t.lower_ in ("ailleurs", "soir", "matin", "part", "outre") for t in group)):
+            if i > verb.i + 1:
+                i += 1  # the comma that closes the adverbials, before the subject
+            break
+        i = close + 1
     if i < end and doc[i].lower_ in ("à", "au", "aux", "devant", "sur", "dans"):
         # "a déclaré à l'AFP le procureur de la République, Jacques Dallest"
         for j in range(i + 2, min(i + 8, end)):
@@ -529,7 +538,8 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
                 # "… à l'AFP Christophe Reille, porte-parole de …", "a renchéri sur le même ton M. de Castries"
                 i = j
                 break
-    if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct:
+    if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct or \
+            doc[i].lower_.startswith(("qu'", "qu’")) or re.search(r"[«\"“»”]", doc[i].text):
         return None
     tokens: list[Token] = []
     while i < end:
@@ -552,6 +562,15 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
 
 
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
+
+
+def _subject_with_relative(unit: _Unit, group: Token) -> bool:
+    """Whether the words before a cue are a noun phrase and its relative clause ("Les enquêteurs, qui
+    ont épluché les relevés …, ont relevé …"): the cue's subject, which the parse lost."""
+    lead = [t for t in unit.tokens if t.i < group.i]
+    return len(lead) > 3 and lead[0].pos_ in ("DET", "PROPN", "NOUN") and \
+        any(t.text == "," and k + 1 < len(lead) and lead[k + 1].lower_ in ("qui", "dont")
+            for k, t in enumerate(lead[:7])) and not re.search(r"[»\"”]", _text(group.doc)[lead[0].idx:group.idx])
 
 
 def _governs_infinitive_after(last: Token) -> bool:
@@ -632,6 +651,8 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     for token in doc[verb.i + 1: min(verb.i + 18, len(doc))]:
         if token.i >= verb.i + 9 and not incise:
             break
+        if token.lower_.startswith(("qu'", "qu’")) and len(token) > 3 and token.text[3:4] in ('"', "«", "“"):
+            return token  # "a relevé qu'"à ce stade …"": the tokenizer glued the mark to "qu'"
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS:
                 return None  # "a démenti … bien qu'il ait reconnu …": a subordinate clause, not a report
@@ -842,7 +863,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
               not _incise_after(inverted)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and clitic is None and inverted and (_governs_infinitive_after(inverted[-1]) or
-                                                          _passive_agent(verb)):
+                                                          _passive_agent(verb) or _subject_with_relative(unit, group)):
         # "la Chine, qui …, avait appelé la France à gérer …": an object, not a subject; "Edvige,
         # qualifié d'« … » par l'avocat …": the agent speaks
         inverted_form = False
@@ -897,13 +918,16 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             not any(verb.i < other.i and other.idx < colon_at for other in cues):  # the cue nearest the colon
         start = verb.idx + len(verb) + m.end()
         content = _content(doc, start, following or unit.end, quoted)
-        if content:
+        closing = next((e for s_, e in quoted if s_ <= start + 2 and e > start), None)
+        owned = closing is not None and re.match(
+            r"\s*,\s*(?:s['’]|se\s+)?(?:[\w-]+\s+){0,2}?[\w]+-(?:t-)?(?:il|elle|on|ils|elles)\b", text[closing:unit.end])
+        if content and not owned:  # not "… réclament la légalisation : « … », s'est-il indigné": his words
             out.append(_report(content, verb, cue_text + " :", subject, 3))
             return out
     # 3. complement clause: X a déclaré que …
     que = _que_after(verb, quoted)
     if que is not None:
-        start = que.idx + len(que)
+        start = que.idx + (3 if que.lower_.startswith(("qu'", "qu’")) else len(que))
         end = _clause_end(que, unit, cues, quoted)
         main = main_clause_after(verb, quoted)
         if main is not None and main.idx < end:

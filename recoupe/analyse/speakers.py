@@ -238,6 +238,15 @@ class _Referents:
         previous = self.doc[span.start - 1]
         return previous.lower_ in _NOT_AFTER
 
+    def modifies_a_thing(self, mention: Mention) -> bool:
+        """"la mission Leonetti", "la loi Evin": a name modifying a thing, not the person talked about."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        previous = self.doc[span.start - 1]
+        return previous.pos_ == "NOUN" and previous.text[:1].islower() and not _personal(self.doc, [previous]) and \
+            _fold(previous.lemma_) not in _DOCUMENT_NOUNS  # ("le rapport Leonetti" speaks for its author)
+
     def introduced(self, mention: Mention) -> bool:
         """A governed name that still becomes the topic: "Puis vint le tour de Rama Yade", "un allié
         en la personne de Nadine Morano", "après l'arrivée de X"."""
@@ -350,7 +359,8 @@ class _Referents:
         gender when the article marks it."""
         candidates = [(at, key) for at, key in spoken if at < position] + \
             [(m.start, m.key) for m in self.mentions if self.person(m) and m.start < position and
-             not _inside(m.start, self.quoted) and (governed or not self.governed(m) or self.introduced(m))]
+             not _inside(m.start, self.quoted) and (governed or not self.governed(m) or self.introduced(m)) and
+             not self.modifies_a_thing(m)]
         return self._latest(candidates, gender)
 
     def _latest(self, candidates: list[tuple[int, str]], gender: str | None) -> str | None:
@@ -843,12 +853,19 @@ def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> 
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
-    verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1]
+    # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
+    verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1 and
+             not (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and k > 0 and tokens[k - 1].pos_ in ("NOUN", "PROPN"))]
     if verbs and tokens[verbs[-1] + 1].pos_ in ("DET", "NOUN", "PROPN"):
         tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
     while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
         tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
-    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT")):
+    if "," in [t.text for t in tokens]:  # "La banque elle-même, dans un audit interne, …": not the incise
+        k = [t.text for t in tokens].index(",")
+        if k > 0 and k + 1 < len(tokens) and tokens[k + 1].pos_ == "ADP":
+            tokens = tokens[:k]
+    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT") or
+                               tokens[-1].lower_ in ("elle-même", "lui-même", "eux-mêmes", "elles-mêmes")):
         tokens = tokens[:-1]
     if not tokens:
         return (None, None, None, None, None)
@@ -954,9 +971,11 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             return named(mention)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
-    if noun in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde"
+    if noun in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde" (not "la banque de gros des groupes X")
         for mention in refs.mentions_in(tokens):
-            if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER"):
+            between = [t for t in tokens if head.i < t.i and t.idx < mention.start]
+            if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER") and \
+                    not any(t.pos_ == "ADP" for t in between):
                 return named(mention)
     # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
     if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -966,7 +985,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             if introduced is not None:
                 return named(introduced)
         if noun in _ORG_NOUNS:
-            org = refs.last_organisation_before(anchor, noun)
+            org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
             if org is not None:
                 return named(org)
         elif _unnamed_before(doc, head, refs):
@@ -977,5 +996,8 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationality)
             if key:
                 return person(key)
-    clean = _phrase(doc, tokens)
+    # "des témoins interrogés vendredi par l'AFP": the group, without what the narrator says of it
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
+                and tokens[k - 1].pos_ in ("NOUN", "ADJ")), None)
+    clean = _phrase(doc, tokens[:cut] if cut else tokens)
     return (clean or phrase, None, phrase, start, end)
