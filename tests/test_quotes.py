@@ -481,3 +481,16 @@ def test_speaker_phrases_are_cut_to_the_speaker(nlp):
     assert pick(quotes, "l'intérêt de tout le monde").speaker == "Christine Lagarde"  # past ", d'ailleurs, hier soir,"
     assert pick(quotes, "calmer les gens").speaker == "Jean-Luc Romero"  # "86 % des Français" only demand; "mission Leonetti" is a thing
     assert pick(quotes, "les 495 cas").speaker == "Eric Dussart"  # "Regardant" is no name
+
+
+def test_verbs_the_lemmatiser_files_as_nouns_and_voiced_views(nlp):
+    text = ("Au nom du Parti socialiste, Delphine Batho, secrétaire nationale, demande le retrait du décret.\n\n"
+            "La Commission informatique et libertés a émis des réserves sur le décret.\n\n"
+            "Le coureur émettait des doutes.\n\n"
+            "La banque va émettre des titres de dette subordonnée.\n\n"
+            "Le rapport Leonetti, comme les précédents d'ailleurs, prône le développement des soins palliatifs.")
+    quotes = extract(nlp, text)
+    assert quotes["le retrait du décret"].speaker == "Delphine Batho"  # "demande", lemmatised as the noun
+    assert quotes["des réserves sur le décret"].cue == "a émis"
+    assert "des doutes" not in quotes and not any("titres" in t for t in quotes)  # no content; no view voiced
+    assert pick(quotes, "le développement des soins palliatifs").speaker == "Leonetti"  # not "le développement"

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
-from .speakers import _PERSON_HEADS, _ROLE_FOLDED, ROLE_NOUNS, attach_speakers
+from .speakers import (_DOCUMENT_NOUNS, _GROUP_HEADS, _ORG_NOUNS, _PERSON_HEADS, _ROLE_FOLDED, _THING_NOUNS,
+                       ROLE_NOUNS, _personal, attach_speakers)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, main_clause_after,
                      quotation_spans)
 
@@ -54,7 +55,7 @@ _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
-prévoir
+prévoir émettre
 """.split())
 # Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
 # ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
@@ -140,10 +141,15 @@ def _forms(verb: str) -> set[str]:
 
 
 _CUE_FORMS = frozenset(f for v in SPEECH_VERBS for f in _forms(v))
+# a surface form back to its speech verb, for forms the lemmatiser files under a noun ("demande" → "demande")
+_FORM_VERBS = {f: v for v in sorted(SPEECH_VERBS, reverse=True) for f in _forms(v)}
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return lemma
+    return _FORM_VERBS.get(token.lower_, lemma)
 
 
 def _cue_form(token: Token) -> bool:
@@ -170,7 +176,9 @@ def _known_cues(tokens) -> list[Token]:
 
 
 _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre",
-                           "prononcer", "militer", "prévoir"})
+                           "prononcer", "militer", "prévoir", "émettre"})
+_VOICED_NOUNS = frozenset("réserve doute critique avis protestation objection souhait hypothèse vœu inquiétude "
+                          "proposition recommandation mise_en_garde regret".split())
 # Texts that lay things down ("le décret prévoit que …"), folded.
 _TEXT_NOUNS = frozenset("texte decret loi projet accord recommandation rapport article convention traite "
                         "reforme plan charte statut reglement circulaire directive amendement proposition".split())
@@ -255,6 +263,9 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
                                                        _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
+    # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
+    if lemma == "émettre":
+        return token.pos_ == "VERB" and any(t.lemma_.lower() in _VOICED_NOUNS for t in doc[token.i + 1:token.i + 4])
     # "Ces recommandations prévoient …", "le décret prévoit que …": what a text lays down
     if lemma == "prévoir":
         return token.pos_ == "VERB" and any(c.dep_ in _SUBJECT_DEPS and _fold(c.lemma_) in _TEXT_NOUNS
@@ -564,6 +575,22 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
 
 
+_COLLECTIVE_NOUNS = frozenset("equipe formation club camp collectif comite syndicat association federation "
+                              "organisation prefecture gendarmerie ambassade assemblee senat".split())
+
+
+def _plausible_source(words: list[Token]) -> bool:
+    """Whether words after a verb can be who speaks ("le ministre", "Mark Rutte", "le communiqué", "la
+    banque", "une source proche du dossier"), not what is said or done ("le retrait du décret")."""
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+    if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ or head.text[:1].isupper():
+        return True
+    folded = _fold(head.lemma_ or head.text)
+    return folded in _DOCUMENT_NOUNS | _ORG_NOUNS | _THING_NOUNS | _COLLECTIVE_NOUNS or \
+        head.lemma_.lower() in _GROUP_HEADS or \
+        _personal(head.doc, [head]) or any(t.ent_type_ for t in words)
+
+
 def _subject_with_relative(unit: _Unit, group: Token) -> bool:
     """Whether the words before a cue are a noun phrase and its relative clause ("Les enquêteurs, qui
     ont épluché les relevés …, ont relevé …"): the cue's subject, which the parse lost."""
@@ -863,7 +890,9 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
               not _incise_after(inverted)) and
          not re.match(r"[^.;«\"“]{0,60}?:", text[verb.idx + len(verb):unit.end])))
     if inverted_form and clitic is None and inverted and (_governs_infinitive_after(inverted[-1]) or
-                                                          _passive_agent(verb) or _subject_with_relative(unit, group)):
+                                                          _passive_agent(verb) or _subject_with_relative(unit, group) or
+                                                          not before.endswith(("»", '"', "”")) and
+                                                          not _plausible_source(inverted)):
         # "la Chine, qui …, avait appelé la France à gérer …": an object, not a subject; "Edvige,
         # qualifié d'« … » par l'avocat …": the agent speaks
         inverted_form = False
@@ -1006,7 +1035,8 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
     if complement is not None:
         content = _content(doc, complement[0], complement[1], quoted)
-        if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?"):
+        if content and content[1] - content[0] >= 8 and not text[content[0]:content[1] + 1].rstrip().endswith("?") and \
+                not (lemma == "émettre" and len(text[content[0]:content[1]].split()) < 3):  # "émettait des doutes": no content
             out.append(_report(content, verb, cue_text, subject, 1))
     return out
 
