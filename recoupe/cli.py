@@ -369,6 +369,38 @@ def eval_quotes(paths: PathsArg,
                 console.print("  " + line, markup=False, highlight=False)
 
 
+@eval_app.command("agreement")
+def eval_agreement(first: Annotated[Path, typer.Argument(help="recoupe-quotes-gold/1 JSON, read as the gold.")],
+                   second: Annotated[Path, typer.Argument(help="Another annotation of the same articles.")],
+                   overlap: Annotated[float, typer.Option(help="Character overlap (of the longer span) "
+                                                                "for two quotes to match.")] = 0.5,
+                   details: Annotated[bool, typer.Option(help="List every disagreement.")] = False,
+                   as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False) -> None:
+    """Inter-annotator agreement of two quote annotations (F1 at character overlap, speaker agreement),
+    scored as `eval quotes` scores the extractor: the ceiling its figures should be read against."""
+    from .evaluate.quotes import quote_agreement
+
+    try:
+        result = quote_agreement(first, second, overlap, details)
+    except (OSError, ValueError, orjson.JSONDecodeError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    r = result["agreement"]
+    rows = [("second vs first", *(f"{r[k]:.3f}" for k in ("precision", "recall", "f1", "speaker_accuracy")),
+             f"{r['matched']}/{r['gold_quotes']} ({r['predicted']})")]
+    _show_figures(result, as_json, f"agreement: {result['articles']} articles, overlap ≥ {overlap}",
+                  ("annotations", "P", "R", "F1", "speaker agr.", "matched/first (second)"), rows)
+    if as_json:
+        return
+    console = Console()
+    console.print("recall of the first's quotes by kind: " + ", ".join(
+        f"{k} {v:.3f}" for k, v in r["by_kind_of_a"].items()))
+    if details:
+        for name, lines in r["examples"].items():
+            console.print(f"\n[b]{name}[/b] ({len(lines)})", highlight=False)
+            for line in lines:
+                console.print("  " + line, markup=False, highlight=False)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"recoupe {__version__}")

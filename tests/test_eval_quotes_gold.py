@@ -83,3 +83,24 @@ def test_the_gold_offsets_point_into_the_cleaned_text():
             for _ in range(q["occurrence"] + 1):
                 at = text.find(q["text"], at + 1)
             assert at == q["start"], (aid, "occurrence", q["text"][:40])
+
+
+def test_agreement_scores_two_annotations_like_the_extractor(tmp_path):
+    from recoupe.evaluate.quotes import quote_agreement
+
+    first = {"format": "recoupe-quotes-gold/1", "articles": {"A": {"quotes": [
+        {"text": "x" * 20, "start": 0, "end": 20, "kind": "direct", "speaker": "Mark Rutte"},
+        {"text": "y" * 20, "start": 40, "end": 60, "kind": "indirect", "speaker": "Otan"},
+        {"text": "z" * 20, "start": 80, "end": 100, "kind": "mixed", "speaker": "Zelensky"}]}}}
+    second = {"format": "recoupe-quotes-gold/1", "articles": {"A": {"quotes": [
+        {"text": "x" * 18, "start": 2, "end": 20, "kind": "direct", "speaker": "Rutte"},      # same quote, same person
+        {"text": "y" * 20, "start": 40, "end": 60, "kind": "indirect", "speaker": "Kremlin"},  # another speaker
+        {"text": "w" * 10, "start": 120, "end": 130, "kind": "direct", "speaker": "X"}]},      # only the second's
+        "B": {"quotes": []}}}
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(json.dumps(first)), b.write_text(json.dumps(second))
+    result = quote_agreement(a, b)
+    r = result["agreement"]
+    assert result["articles"] == 1 and r["matched"] == 2 and r["gold_quotes"] == 3 and r["predicted"] == 3
+    assert abs(r["f1"] - 2 / 3) < 1e-9 and r["speaker_accuracy"] == 0.5
+    assert r["by_kind_of_a"] == {"direct": 1.0, "mixed": 0.0, "indirect": 1.0}

@@ -197,3 +197,26 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
                 for a, doc in zip(articles, nlp.pipe(a.text for a in articles))}
         result["quotation_marks_baseline"] = _score(gold_by_article, base, overlap, False)
     return result
+
+
+def _load_gold(path: Path) -> dict[str, list[dict]]:
+    gold = orjson.loads(Path(path).read_bytes())
+    if gold.get("format") != "recoupe-quotes-gold/1" or not isinstance(gold.get("articles"), dict):
+        raise ValueError(f"{path}: not a recoupe-quotes-gold/1 file")
+    return {aid: entry["quotes"] for aid, entry in gold["articles"].items()}
+
+
+def quote_agreement(path_a: Path, path_b: Path, overlap: float = 0.5, details: bool = False) -> dict:
+    """Inter-annotator agreement between two quote annotations of the same articles, scored the way
+    the extractor is (``b`` read as predictions against ``a``): F1 at character overlap, which is
+    symmetric, and speaker agreement on the quotes both marked. It bounds what any system can score."""
+    a, b = _load_gold(path_a), _load_gold(path_b)
+    common = sorted(set(a) & set(b))
+    if not common:
+        raise ValueError(f"{path_a} and {path_b} share no article")
+    result = {"a": str(path_a), "b": str(path_b), "articles": len(common), "overlap": overlap,
+              "agreement": _score({k: a[k] for k in common}, {k: b[k] for k in common}, overlap, details)}
+    result["agreement"]["by_kind_of_a"] = {
+        kind: _score({k: [q for q in a[k] if q["kind"] == kind] for k in common}, {k: b[k] for k in common},
+                     overlap, False)["recall"] for kind in ("direct", "mixed", "indirect")}
+    return result
