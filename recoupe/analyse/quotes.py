@@ -193,6 +193,9 @@ def _incise_verb(token: Token) -> bool:
     """Any verb inverted with its subject clitic in an incise reports speech, whether or not the lexicon
     knows it: « Difficile, illustre-t-il, de … », « …, s'amuse-t-elle. », « Or, note-t-il, … »."""
     doc = token.doc
+    after = token.idx + len(token)
+    if not token.lower_.endswith(_CLITICS) and _text(doc)[after:after + 2] not in ("-t", "-i", "-e", "-o", " -"):
+        return False  # the cheap test first: no clitic follows
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.is_punct:
         return False
     k = token.i + 1
