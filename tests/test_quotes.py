@@ -494,3 +494,12 @@ def test_verbs_the_lemmatiser_files_as_nouns_and_voiced_views(nlp):
     assert quotes["des réserves sur le décret"].cue == "a émis"
     assert "des doutes" not in quotes and not any("titres" in t for t in quotes)  # no content; no view voiced
     assert pick(quotes, "le développement des soins palliatifs").speaker == "Leonetti"  # not "le développement"
+
+
+def test_thought_verbs_report_a_que_clause(nlp):
+    text = ("Didier Pobel, dans Le Dauphiné Libéré, pense que le moment est mal choisi pour légiférer.\n\n"
+            "Il pense à sa famille.\n\n"
+            "Les enquêteurs croient en sa bonne foi.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "le moment est mal choisi", start=True).speaker == "Didier Pobel"
+    assert not any("famille" in t or "bonne foi" in t for t in quotes)  # "penser à", "croire en": no report

@@ -49,6 +49,9 @@ recommander préconiser conseiller reprocher revendiquer encourager enjoindre ex
 """.split())
 # Cues that report only through a que-clause: "a souhaité que …" (but "souhaite rester" is an intention).
 _QUE_ONLY = frozenset({"souhaiter"})
+# Thought verbs that report a view only through a que-clause: "pense que …", "croient que …" (the
+# guidelines' thought-expression verbs; not "pense à …", "croit en …").
+_THOUGHT_QUE = frozenset({"penser", "croire"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
@@ -176,7 +179,7 @@ def _known_cues(tokens) -> list[Token]:
 
 
 _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre",
-                           "prononcer", "militer", "prévoir", "émettre"})
+                           "prononcer", "militer", "prévoir", "émettre", "penser", "croire"})
 _VOICED_NOUNS = frozenset("réserve doute critique avis protestation objection souhait hypothèse vœu inquiétude "
                           "proposition recommandation mise_en_garde regret".split())
 # Texts that lay things down ("le décret prévoit que …"), folded.
@@ -260,6 +263,9 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if lemma == "considérer" and not re.match(r"\s*(?:[\w-]+\s+){0,3}?qu(?:e\b|['’])",
                                              _text(doc)[token.idx + len(token):token.idx + len(token) + 50]):
         return False  # "qu'elle considère comme « son fils »": a view held, not said (but "considère que …")
+    if lemma in _THOUGHT_QUE:
+        return token.pos_ == "VERB" and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
+                                                       _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
     if lemma in _QUE_ONLY or token.lower_.startswith(tuple(v[:-2] for v in _QUE_ONLY)):
         # "a souhaité que …" reports a wish expressed; "souhaite que …" is a standing aim
         return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
