@@ -226,6 +226,12 @@ def _incise_verb(token: Token) -> bool:
     return j >= 0 and doc[j].text in (",", "»", '"', "”", "(", "—", "–")
 
 
+def _que_follows(token: Token, words: int = 2) -> bool:
+    """Whether "que"/"qu'" follows ``token`` within ``words`` words ("pense que", "a souhaité vivement que")."""
+    after = token.idx + len(token)
+    return bool(re.match(r"\s*(?:[\w-]+\s+){0,%d}?qu(?:e\b|['’])" % words, _text(token.doc)[after:after + 20 * (words + 1)]))
+
+
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
@@ -245,7 +251,7 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
         return False  # "elle ne demande qu'à prêter": only wants to
     if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin") and \
-            not re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])", _text(doc)[token.idx + len(token):token.idx + len(token) + 40]):
+            not _que_follows(token):
         # "une fréquence FM pour évoquer la liberté d'expression": a purpose, not a report (but "un bref
         # communiqué pour indiquer que …" reports)
         return False
@@ -260,16 +266,13 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if lemma == "exprimer" and (token.i > 0 and doc[token.i - 1].lower_ in ("s'", "s’", "se", "m'", "nous") or
                                 any(c.dep_ == "expl:comp" for c in token.children)):
         return False  # "s'exprimant à l'issue de la réunion": speaking, with nothing reported
-    if lemma == "considérer" and not re.match(r"\s*(?:[\w-]+\s+){0,3}?qu(?:e\b|['’])",
-                                             _text(doc)[token.idx + len(token):token.idx + len(token) + 50]):
+    if lemma == "considérer" and not _que_follows(token, 3):
         return False  # "qu'elle considère comme « son fils »": a view held, not said (but "considère que …")
     if lemma in _THOUGHT_QUE:
-        return token.pos_ == "VERB" and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
-                                                       _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
+        return token.pos_ == "VERB" and _que_follows(token)
     if lemma in _QUE_ONLY or token.lower_.startswith(tuple(v[:-2] for v in _QUE_ONLY)):
         # "a souhaité que …" reports a wish expressed; "souhaite que …" is a standing aim
-        return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?qu(?:e\b|['’])",
-                                                       _text(doc)[token.idx + len(token):token.idx + len(token) + 40]))
+        return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and _que_follows(token)
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
