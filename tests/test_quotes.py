@@ -499,7 +499,9 @@ def test_verbs_the_lemmatiser_files_as_nouns_and_voiced_views(nlp):
 def test_thought_verbs_report_a_que_clause(nlp):
     text = ("Didier Pobel, dans Le Dauphiné Libéré, pense que le moment est mal choisi pour légiférer.\n\n"
             "Il pense à sa famille.\n\n"
-            "Les enquêteurs croient en sa bonne foi.")
+            "Les enquêteurs croient en sa bonne foi.\n\n"
+            "L'économiste Nicolas Bouzou pronostique que le chômage va augmenter.")
     quotes = extract(nlp, text)
     assert pick(quotes, "le moment est mal choisi", start=True).speaker == "Didier Pobel"
+    assert pick(quotes, "le chômage va augmenter").cue == "pronostique"  # a verb the guidelines list
     assert not any("famille" in t or "bonne foi" in t for t in quotes)  # "penser à", "croire en": no report

@@ -45,7 +45,7 @@ regretter relever répéter répliquer répondre résumer révéler saluer signa
 suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonner pointer proposer
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 amuser étonner indigner réjouir féliciter inquiéter
-recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter
+recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter pronostiquer
 """.split())
 # Cues that report only through a que-clause: "a souhaité que …" (but "souhaite rester" is an intention).
 _QUE_ONLY = frozenset({"souhaiter"})
