@@ -363,10 +363,15 @@ def eval_quotes(paths: PathsArg,
     if result["gold_articles_not_found"]:
         console.print(f"gold articles not found under the paths: {len(result['gold_articles_not_found'])}")
     if details:
-        for name, lines in r["examples"].items():
-            console.print(f"\n[b]{name}[/b] ({len(lines)})", highlight=False)
-            for line in lines:
-                console.print("  " + line, markup=False, highlight=False)
+        _print_examples(console, r["examples"])
+
+
+def _print_examples(console: Console, examples: dict[str, list[str]]) -> None:
+    """Each list of misses, false positives and wrong speakers of a quote evaluation, one per line."""
+    for name, lines in examples.items():
+        console.print(f"\n[b]{name}[/b] ({len(lines)})", highlight=False)
+        for line in lines:
+            console.print("  " + line, markup=False, highlight=False)
 
 
 @eval_app.command("agreement")
@@ -395,10 +400,7 @@ def eval_agreement(first: Annotated[Path, typer.Argument(help="recoupe-quotes-go
     console.print("recall of the first's quotes by kind: " + ", ".join(
         f"{k} {v:.3f}" for k, v in r["by_kind_of_a"].items()))
     if details:
-        for name, lines in r["examples"].items():
-            console.print(f"\n[b]{name}[/b] ({len(lines)})", highlight=False)
-            for line in lines:
-                console.print("  " + line, markup=False, highlight=False)
+        _print_examples(console, r["examples"])
 
 
 def _version(value: bool) -> None:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from ..records import Mention
-from .speakers import ROLE_NOUNS, _Referents
-from .syntax import _fold, _text, quotation_spans
+from .speakers import _NATIONALITIES, ROLE_NOUNS, _Referents
+from .syntax import _fold, _quoted
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
@@ -36,6 +36,13 @@ _TITLE_PERSONS = re.compile(r"\b(?:dala[iï][- ]lama|panchen[- ]lama|aga[- ]khan
 
 # what may follow a role word in a bare title: "Président de la République", "Chef de l'Etat"
 _TITLE_COMPLEMENTS = frozenset("de la l le du des d republique etat nation gouvernement francaise francais".split())
+
+
+def _is_title(words: list[str]) -> bool:
+    """"Premier ministre", "Président", "Premier ministre britannique", "Président de la République",
+    "Chef de l'Etat" (folded words): a title, not a referent."""
+    return bool(words) and (all(w in _ROLE_WORDS or w in _NATIONALITIES for w in words) or
+                            len(words) > 1 and words[0] in _ROLE_WORDS and all(w in _TITLE_COMPLEMENTS for w in words[1:]))
 
 
 def _words(text: str) -> list[str]:
@@ -62,19 +69,14 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
         if span is not None and len(span) == 1 and (span[0].pos_ in ("ADP", "SCONJ") or span[0].pos_ == "VERB" and
                                                     "Part" in span[0].morph.get("VerbForm")):
             continue  # "Regardant du côté de la Belgique, …": a word opening the sentence, not a name
-        if words and all(w in ROLE_NOUNS or w in _ROLE_WORDS or
-                         w in ("britannique", "francais", "americain", "russe", "ukrainien", "allemand")
-                         for w in words):
-            continue  # "Premier ministre", "Président": a title, not a referent
-        if len(words) > 1 and words[0] in _ROLE_WORDS and words[0] not in _ORG_HEADS and \
-                all(w in _TITLE_COMPLEMENTS for w in words[1:]):
-            continue  # "Président de la République", "Chef de l'Etat": a title, not a referent
-        if words and m.text[:1].islower() and words[0] in _ROLE_WORDS and words[0] not in _ORG_HEADS:
+        if _is_title(words):
+            continue
+        if words and m.text[:1].islower() and words[0] in _ROLE_WORDS:
             continue  # "ministre de la Santé", "secrétaire d'Etat à la Famille": a role, not a referent
         if m.label != "ORG" and words and words[0] in _ORG_HEADS and len(words) > 1:
             m = dataclasses.replace(m, label="ORG")
         kept.append(m)
-    quoted = quotation_spans(_text(doc))
+    quoted = _quoted(doc)
     # a role given to a name makes it a person
     probe = _Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
                        quoted, ())

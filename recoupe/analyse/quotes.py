@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Token
 from ..records import Mention, Quote
 from .speakers import (_DOCUMENT_NOUNS, _GROUP_HEADS, _ORG_NOUNS, _PERSON_HEADS, _ROLE_FOLDED, _THING_NOUNS,
                        ROLE_NOUNS, _personal, attach_speakers)
-from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _text, main_clause_after,
-                     quotation_spans)
+from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
+                     _split_clitic, _text, main_clause_after, quotation_spans)
 
 __all__ = ["ROLE_NOUNS", "SPEECH_VERBS", "find_quotes", "quotation_spans"]
 
@@ -47,12 +47,11 @@ supputer modérer nuancer tempérer renchérir rétorquer objecter riposter excl
 amuser étonner indigner réjouir féliciter inquiéter
 recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter pronostiquer
 """.split())
-# Cues that report only through a que-clause: "a souhaité que …" (but "souhaite rester" is an intention).
-_QUE_ONLY = frozenset({"souhaiter"})
-# Thought verbs that report a view only through a que-clause: "pense que …", "croient que …" (the
-# guidelines' thought-expression verbs; not "pense à …", "croit en …").
-_THOUGHT_QUE = frozenset({"penser", "croire"})
+# Cues that report only through a que-clause: a wish voiced or a view ("a souhaité que …", "pense que …",
+# "considère que …"), not an intention or a regard ("souhaite rester", "pense à …", "considère X comme …").
+_QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
+_DEMONSTRATIVES = ("ce", "cet", "cette", "ces")  # before a noun that takes up what was said: an anaphor
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
@@ -156,10 +155,7 @@ def _lemma(token: Token) -> str:
 
 
 def _cue_form(token: Token) -> bool:
-    text = token.lower_
-    for clitic in ("-t-il", "-t-elle", "-t-on", "-il", "-elle", "-on", "-ils", "-elles"):
-        text = text.removesuffix(clitic)
-    return text in _CUE_FORMS
+    return _split_clitic(token.lower_)[0] in _CUE_FORMS
 
 
 def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -181,7 +177,7 @@ def _known_cues(tokens) -> list[Token]:
 _SPECIAL_CUES = frozenset({"mettre", "faire", "remarquer", "valoir", "savoir", "observer", "apprendre",
                            "prononcer", "militer", "prévoir", "émettre", "penser", "croire"})
 _VOICED_NOUNS = frozenset("réserve doute critique avis protestation objection souhait hypothèse vœu inquiétude "
-                          "proposition recommandation mise_en_garde regret".split())
+                          "proposition recommandation regret".split())
 # Texts that lay things down ("le décret prévoit que …"), folded.
 _TEXT_NOUNS = frozenset("texte decret loi projet accord recommandation rapport article convention traite "
                         "reforme plan charte statut reglement circulaire directive amendement proposition".split())
@@ -203,9 +199,7 @@ def _incise_verb(token: Token) -> bool:
         return False
     k = token.i + 1
     if token.lower_.endswith(_CLITICS):
-        word = token.lower_
-        for clitic in sorted(_CLITICS, key=len, reverse=True):
-            word = word.removesuffix(clitic)
+        word = _split_clitic(token.lower_)[0]
     else:
         word = token.lower_
         while k < len(doc) and k <= token.i + 2 and doc[k].lower_ in ("-t", "-t-", "t-", "-"):
@@ -266,13 +260,11 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if lemma == "exprimer" and (token.i > 0 and doc[token.i - 1].lower_ in ("s'", "s’", "se", "m'", "nous") or
                                 any(c.dep_ == "expl:comp" for c in token.children)):
         return False  # "s'exprimant à l'issue de la réunion": speaking, with nothing reported
-    if lemma == "considérer" and not _que_follows(token, 3):
-        return False  # "qu'elle considère comme « son fils »": a view held, not said (but "considère que …")
-    if lemma in _THOUGHT_QUE:
-        return token.pos_ == "VERB" and _que_follows(token)
-    if lemma in _QUE_ONLY or token.lower_.startswith(tuple(v[:-2] for v in _QUE_ONLY)):
-        # "a souhaité que …" reports a wish expressed; "souhaite que …" is a standing aim
-        return token.pos_ == "VERB" and any(c.pos_ == "AUX" for c in token.children) and _que_follows(token)
+    verb = lemma if lemma in _QUE_ONLY else _FORM_VERBS.get(_split_clitic(token.lower_)[0])
+    if verb in _QUE_ONLY:
+        # "a souhaité que …" reports a wish voiced; "souhaite que …" is a standing aim
+        return token.pos_ == "VERB" and _que_follows(token, 3) and (
+            verb != "souhaiter" or any(c.pos_ == "AUX" for c in token.children))
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
@@ -339,15 +331,6 @@ def _clitic_subject(verb: Token) -> Token | None:
     if verb.lower_.endswith(_CLITICS):  # "confirme-t-on" as one token
         return verb
     return None
-
-
-def _quoted(doc: Doc, longer_than: int = 0) -> list[tuple[int, int]]:
-    """The document's quotation spans (those longer than ``longer_than`` characters), computed once."""
-    key = f"recoupe_quoted_{longer_than}"
-    spans = doc.user_data.get(key)
-    if spans is None:
-        spans = doc.user_data[key] = [(a, b) for a, b in quotation_spans(_text(doc)) if b - a > longer_than]
-    return spans
 
 
 def _preverbal_subjects(verb: Token) -> list[Token]:
@@ -484,10 +467,9 @@ def _subject(verb: Token) -> list[Token] | None:
             all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in lead[:-1 if narrative else None]):
         # "Nicolas Sarkozy a jugé que … / Et demandé que …", "… / Et d'ajouter :": the previous
         # sentence's subject goes on
-        k = sentence.start - 1
-        while k > 0 and (verb.doc[k].is_space or verb.doc[k].is_punct):
-            k -= 1
-        before = _sent(verb.doc[k])
+        before = _sent_before(verb)
+        if before is None:
+            return None
         cues = _known_cues(before)  # that sentence's cues, already found
         if narrative and not cues:
             return None  # "Il déclarait : « … » / Et d'ajouter :": whoever was quoted last goes on
@@ -1126,7 +1108,7 @@ def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
         return False  # a procedure, not speech: "demander l'autorisation de manifester"
     if lemma == "déclarer" and "Poss=Yes" not in str(determiner.morph):
         return False  # "a déclaré son intention de …", not "a déclaré X persona non grata"
-    if determiner.lower_ in ("ce", "cet", "cette", "ces") or (
+    if determiner.lower_ in _DEMONSTRATIVES or (
             noun.lemma_.lower() in _ANAPHORIC_HEADS and
             not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in noun.children)):
         return False
@@ -1228,7 +1210,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
                 and nxt.pos_ == "DET":
             start = nxt  # "appelle à la fin des violences", "a fait part de sa préoccupation"
     elif t.lower_ in _STANCE_PREPOSITIONS and lemma in _STANCE_VERBS and nxt is not None and \
-            nxt.lower_ not in ("ce", "cet", "cette", "ces"):  # not "plaidait pour cette solution": an anaphor
+            nxt.lower_ not in _DEMONSTRATIVES:  # not "plaidait pour cette solution": an anaphor
         start = nxt
     elif t.lower_ == "en" and nxt is not None and nxt.lower_ == "faveur" and i + 3 < last:
         start = doc[i + 3] if doc[i + 2].lower_ in ("de", "d'") else doc[i + 2]  # "en faveur de …", "en faveur du …"
@@ -1306,7 +1288,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             start = child.left_edge
         elif child.dep_.startswith(("obl", "iobj")) and preposition in _PREP_VERBS.get(lemma, ()) and \
                 child.pos_ in ("NOUN", "PROPN", "VERB") and not _is_time(child):
-            if any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in child.children) and \
+            if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in child.children) and \
                     not any(c.dep_ in ("nmod", "acl", "acl:relcl") for c in child.children):
                 continue  # "plaidait pour cette solution": an anaphor reports nothing
             start = doc[cases[0].i + 1]
@@ -1570,7 +1552,7 @@ def _cut_at_other_cues(doc: Doc, found: list[_Found]) -> list[_Found]:
             if m <= 0:
                 continue
             end = item.start + m
-            trimmed = _content(doc, item.start, end, quotation_spans(text))
+            trimmed = _content(doc, item.start, end, _quoted(doc))
             if trimmed:
                 item.start, item.end = trimmed[0], trimmed[1]
                 item.kind = trimmed[2]

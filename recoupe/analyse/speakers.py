@@ -18,11 +18,12 @@ import re
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .syntax import _CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _text, main_clause_after
+from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
+                     main_clause_after)
 
 if TYPE_CHECKING:
     from .quotes import _Found
@@ -75,7 +76,8 @@ _NATIONAL_OFFICES = (
      (("de gaulle", 1959, 1969), ("pompidou", 1969, 1974), ("giscard d estaing", 1974, 1981),
       ("mitterrand", 1981, 1995), ("chirac", 1995, 2007), ("sarkozy", 2007, 2012), ("hollande", 2012, 2017),
       ("macron", 2017, 2027))),
-    (re.compile(r"^premier ministre(?: francais)?$|^chef du gouvernement(?: francais)?$|^locataire de matignon$"),
+    (re.compile(r"^premi(?:er|ere) ministre(?: francaise?)?$|^chef du gouvernement(?: francais)?$|"
+                r"^locataire de matignon$"),
      (("rocard", 1988, 1991), ("cresson", 1991, 1992), ("beregovoy", 1992, 1993), ("balladur", 1993, 1995),
       ("juppe", 1995, 1997), ("jospin", 1997, 2002), ("raffarin", 2002, 2005), ("villepin", 2005, 2007),
       ("fillon", 2007, 2012), ("ayrault", 2012, 2014), ("valls", 2014, 2016), ("cazeneuve", 2016, 2017),
@@ -112,7 +114,7 @@ def _nationality(token: Token) -> str | None:
 def _national_office(phrase: str, published: str | None = None) -> tuple[str, ...]:
     """The holders of the French national office a title phrase names ("le chef de l'Etat"), or (); only
     those in office in the year of ``published`` (YYYY-MM-DD) when the article's date is known."""
-    words = _fold(re.sub(r"^(?:le|la|l['’]|ce|cet|cette)\s*", "", phrase.strip(), flags=re.IGNORECASE))
+    words = _fold(re.sub(r"^(?:l['’]\s*|(?:le|la|cette|cet|ce)\s+)", "", phrase.strip(), flags=re.IGNORECASE))
     holders = next((holders for pattern, holders in _NATIONAL_OFFICES if pattern.match(words)), ())
     year = int(published[:4]) if published and published[:4].isdigit() else None
     return tuple(name for name, first, last in holders if year is None or first <= year <= last)
@@ -156,14 +158,25 @@ class _Referents:
             if m.label == "PER":
                 for role in self._roles_of(m):
                     self.roles.setdefault(m.key, []).append(role)
-        self.genders = self._genders()
 
-    def _genders(self) -> dict[str, str]:
-        """Each person's grammatical gender as the article marks it: a title ("Mme", "M."), the
-        determiner or the form of a role noun next to the name ("la ministre de l'Economie Christine
-        Lagarde", "Rama Yade, secrétaire d'Etat"), a participle or adjective agreeing with the name
-        ("Ingrid Betancourt, libérée …", "X est arrivée"); and the usual gender of the first name, which
-        one contrary mark in the article cancels."""
+    @property
+    def genders(self) -> dict[str, str]:
+        """Each person's gender: as the article marks it, else by the usual gender of the first name."""
+        return self._gender_marks[1]
+
+    @property
+    def marked(self) -> dict[str, str]:
+        """Each person's gender as the article itself marks it (no first-name lexicon)."""
+        return self._gender_marks[0]
+
+    @cached_property
+    def _gender_marks(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(marked, genders), worked out when first asked for (the entity repairs build referents for
+        their roles only). Marked: the grammatical gender as the article marks it, by a title ("Mme",
+        "M."), the determiner or the form of a role noun next to the name ("la ministre de l'Economie
+        Christine Lagarde", "Rama Yade, secrétaire d'Etat"), or a participle or adjective agreeing with
+        the name ("Ingrid Betancourt, libérée …", "X est arrivée"). Genders: those, and the usual
+        gender of the first name, which one contrary mark in the article cancels."""
         doc = self.doc
         votes: dict[str, list[int]] = {}
         for m in self.mentions:
@@ -206,13 +219,13 @@ class _Referents:
             entry = votes.setdefault(m.key, [0, 0])
             entry[0] += marks.count("Fem")
             entry[1] += marks.count("Masc")
-        self.marked = {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
+        marked = {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
         for key, name in self.names.items():  # the usual gender of the first name: one vote
             usual = first_name_gender(name)
             if usual:
                 entry = votes.setdefault(key, [0, 0])
                 entry[0 if usual == "f" else 1] += 1
-        return {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
+        return marked, {key: ("f" if f > m else "m") for key, (f, m) in votes.items() if f != m}
 
     def display_name(self, mention: Mention) -> str:
         """The name to show for a mention: a person's fullest name in the article, an acronym's
@@ -326,7 +339,9 @@ class _Referents:
         "le chef de l'Etat", "le Premier ministre"): the one holder of it the article names (the latest
         before ``before`` when it names several)."""
         holders = _national_office(phrase, self.published)
-        found = [(m.start, m.key) for m in self.mentions if holders and self.person(m) and
+        if not holders:
+            return None
+        found = [(m.start, m.key) for m in self.mentions if self.person(m) and
                  not _inside(m.start, self.quoted) and any(m.key == h or m.key.endswith(" " + h) for h in holders) and
                  self.compatible(m.key, gender)]
         earlier = [f for f in found if f[0] < before]
@@ -477,22 +492,19 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
     refs = _Referents(doc, mentions, quoted, not_speakers, published)
     spoken: list[tuple[int, str]] = []
     quotes: list[Quote] = []
-    resolved: dict[int, tuple] = {}
-    resolved_list: list[tuple[int, tuple]] = []
+    resolved_list: list[tuple[int, tuple]] = []  # (quote start, speaker) of each quote so far
     for item in sorted(found, key=lambda f: f.start):
         if item.context:
-            speaker = _context_speaker(doc, item, quotes, resolved_list, refs, spoken)
+            speaker = _context_speaker(doc, item, resolved_list, refs, spoken)
         elif not item.subject and item.cue is not None and quotes and (
                 _sent(item.cue).start == _sent(doc.char_span(quotes[-1].start, quotes[-1].start + 1,
                                                              alignment_mode="expand")[0]).start or
                 re.search(r"(?:^|\n)\s*Et\s+(?:de\s+|d['’]\s*)$", _text(doc)[_sent(item.cue).start_char:item.cue.idx])):
             # "…, tout en précisant que …", "« … » / Et d'ajouter : « … »": the same speaker
-            speaker = resolved[id(previous)]
+            speaker = resolved_list[-1][1]
         else:
             speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
-        resolved[id(item)] = speaker
         resolved_list.append((item.start, speaker))
-        previous = item
         name, entity, phrase, s_start, s_end = speaker
         if name and _fold(name) in refs.banned:
             name, entity = None, None
@@ -503,7 +515,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
     return quotes
 
 
-def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Referents, spoken) -> tuple:
+def _context_speaker(doc: Doc, item: _Found, resolved_list, refs: _Referents, spoken) -> tuple:
     """The speaker of a quotation without a cue: a person who is the subject of the sentence just
     before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
     paragraphs back; else the person last talked about."""
@@ -515,7 +527,7 @@ def _context_speaker(doc: Doc, item: _Found, quotes, resolved_list, refs: _Refer
     token = doc.char_span(item.start, item.end, alignment_mode="expand")
     if token is not None:
         sent = _sent(token[0])
-        previous = _sent(doc[sent.start - 1]) if sent.start > 0 else None
+        previous = _sent_before(token[0])
         for candidate in (sent, previous):
             if candidate is None:
                 continue
@@ -561,13 +573,9 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
         if words:
             return _named(doc, words, refs)
     # "les recommandations du Medef sur … / Ces recommandations prévoient …": the issuer named earlier
-    lemma = head.lemma_.lower()
-    for earlier in reversed(doc[:tokens[0].i]):
-        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN" and earlier.i + 2 < len(doc) and \
-                doc[earlier.i + 1].lower_ in ("de", "du", "des", "d'"):
-            issuer = refs.mentions_in([doc[earlier.i + 2], *doc[earlier.i + 2:earlier.i + 6]])
-            if issuer and issuer[0].start == doc[earlier.i + 2 if doc[earlier.i + 2].pos_ != "DET" else earlier.i + 3].idx:
-                return refs.display_name(issuer[0]), issuer[0].entity_id
+    issuer = _introduced_name(doc, head, refs)
+    if issuer is not None:
+        return refs.display_name(issuer), issuer.entity_id
     if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
         return previous[1][:2]
     return None
@@ -759,21 +767,29 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
         if office is not None:
             return next(m for m in refs.mentions if m.key == office)
     opens = pronoun.i == sentence.start or (pronoun.lower_.startswith("-") and cue.i <= sentence.start + 3)
-    if not opens or sentence.start == 0:
+    before = _sent_before(cue)
+    if not opens or before is None:
         return None
-    before = _sent(doc[sentence.start - 1])
-    subjects = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS]
-    if not subjects or any(refs.person(m) and before.start_char <= m.start < before.end_char and
+    return _subject_organisation(before, refs, gender, by_noun=True)
+
+
+def _subject_organisation(sentence: Span, refs: _Referents, gender: str | None = None,
+                          by_noun: bool = False) -> Mention | None:
+    """The organisation a sentence that names no person has as its subject: an organisation, or a
+    newspaper or country the tagger took for a place ("Le Parisien avait indiqué …", "l'Élysée s'était
+    déclaré …"); with ``by_noun``, also "la banque", "le syndicat": the last one named of that kind.
+    It agrees with ``gender`` when one is given."""
+    subjects = [c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects or any(refs.person(m) and sentence.start_char <= m.start < sentence.end_char and
                            not _inside(m.start, refs.quoted) for m in refs.mentions):
         return None
     head = subjects[0]
     subject = list(head.subtree)
     noun = _fold(head.lemma_ or head.text)
-    # an organisation, or a newspaper or country the tagger took for a place ("Le Parisien avait indiqué …")
     orgs = [m for m in refs.mentions_in(subject) if m.start <= head.idx < m.end and
             (m.label == "ORG" or m.label in ("LOC", "MISC") and head.pos_ == "PROPN")]
     agrees = _gender_of([head, *(c for c in head.children if c.dep_ == "det")]) in (None, gender)
-    if (orgs or noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
+    if (orgs or by_noun and noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
         return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
     return None
 
@@ -785,11 +801,7 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, 
     """The group a plural pronoun stands for, as words ("socialistes", "responsables occidentaux"): for
     "ces derniers", the last plural noun designating people before it, in its sentence or the one
     before; for "ils"/"elles", the subject of the sentence before, when it is such a noun."""
-    sentence = _sent(pronoun)
-    k = sentence.start - 1
-    while k > 0 and (doc[k].is_space or doc[k].is_punct):
-        k -= 1
-    before = _sent(doc[k]) if k > 0 else None
+    before = _sent_before(pronoun)
     if before is None:
         return None
     if demonstrative:
@@ -810,44 +822,28 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, 
 
 
 def _introduced_name(doc: Doc, head: Token, refs: _Referents) -> Mention | None:
-    """The organisation a bare definite noun ("le cabinet", "la banque") takes up: the name that
-    followed the same noun earlier ("le cabinet d'avocats Weiss et Lurie", "la banque Natixis")."""
+    """The name a bare definite noun takes up: the one that followed the same noun at its latest
+    earlier mention that had one ("le cabinet d'avocats Weiss et Lurie" … "le cabinet", "les
+    recommandations du Medef" … "ces recommandations")."""
     lemma = head.lemma_.lower()
+    text = _text(doc)
     for earlier in reversed(doc[:head.i]):
-        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma or _inside(earlier.idx, refs.quoted):
+        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
             continue
         window_end = doc[min(earlier.i + 5, len(doc) - 1)]
-        for m in refs.mentions:
-            if earlier.idx < m.start <= window_end.idx and m.label in ("ORG", "MISC", "PER") and \
-                    not re.search(r"[,.;:]", _text(doc)[earlier.idx:m.start]):
-                return m
-        return None
+        named = next((m for m in refs.mentions if earlier.idx < m.start <= window_end.idx and
+                      m.label in ("ORG", "MISC", "PER") and not re.search(r"[,.;:]", text[earlier.idx:m.start])), None)
+        if named is not None:
+            return named
     return None
 
 
 def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> Mention | None:
-    """The organisation that is the subject of the sentence before the quote's, when that sentence
-    names no person ("l'Élysée s'était déclaré « serein ». « … », a-t-on assuré")."""
+    """The organisation the sentence before the quote's was about ("l'Élysée s'était déclaré
+    « serein ». « … », a-t-on assuré")."""
     token = doc.char_span(item.start, item.start + 1, alignment_mode="expand")
-    if token is None:
-        return None
-    sentence = _sent(token[0])
-    k = sentence.start - 1
-    while k > 0 and (doc[k].is_space or doc[k].is_punct):
-        k -= 1
-    if k <= 0:
-        return None
-    before = _sent(doc[k])
-    if any(refs.person(m) and before.start_char <= m.start < before.end_char and not _inside(m.start, refs.quoted)
-           for m in refs.mentions):
-        return None
-    for child in before.root.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            orgs = [m for m in refs.mentions_in(list(child.subtree)) if m.start <= child.idx < m.end and
-                    (m.label == "ORG" or m.label in ("LOC", "MISC") and child.pos_ == "PROPN")]
-            if orgs:
-                return orgs[0]
-    return None
+    before = _sent_before(token[0]) if token is not None else None
+    return _subject_organisation(before, refs) if before is not None else None
 
 
 def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
@@ -892,7 +888,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
     # a pronoun: the person last talked about
     pronoun = "".join(t.text for t in words).lower()
     if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
-        pronoun = next(c for c in sorted(_CLITICS, key=len, reverse=True) if pronoun.endswith(c))
+        pronoun = _split_clitic(pronoun)[1]
     if len(words) == 1 and words[0].lower_ == "qui":
         # "… a souligné hier Jean Leonetti. Qui précise que …", or a relative whose antecedent the
         # parse lost: the person just named
@@ -957,11 +953,12 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             return (issuer[0], issuer[1], phrase, start, end)
     # a role phrase the article gave to a named person
     if head.pos_ in ("NOUN", "ADJ"):
-        key = refs.person_for_role(tokens, anchor) or refs.office_holder(phrase, anchor, _description_gender(tokens[:3]))
+        key = refs.person_for_role(tokens, anchor)
         if key:
             return person(key)
-        if _national_office(phrase):
-            return (_phrase(doc, tokens), None, phrase, start, end)  # its holder is not named: no guess
+        if _national_office(phrase):  # "le chef de l'Etat": its holder, or no guess when none is named
+            key = refs.office_holder(phrase, anchor, _description_gender(tokens[:3]))
+            return person(key) if key else (_phrase(doc, tokens), None, phrase, start, end)
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     for mention in refs.mentions_in(tokens):

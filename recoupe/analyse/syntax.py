@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
@@ -12,11 +13,18 @@ from unidecode import unidecode
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}             # opening mark → closing mark
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}     # dependency labels of a subject
 # subject clitics of an inverted verb: "a-t-il ajouté", "confirme-t-on"
-_CLITICS = ("-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles")
+_CLITICS = ("-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on")  # longest first
 # prepositions that make the name after them no subject: "le cabinet de Zelensky"
 _NOT_AFTER = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "sur", "entre", "outre", "hormis", "sauf", "envers"}
 
 
+def _split_clitic(word: str) -> tuple[str, str]:
+    """A word and the subject clitic it ends with: "ajoute-t-il" → ("ajoute", "-t-il"); ("dit", "")."""
+    clitic = next((c for c in _CLITICS if word.endswith(c)), "")
+    return word[:len(word) - len(clitic)], clitic
+
+
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces: "Ministre de l'Économie" → "ministre de l economie"."""
     return re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).strip()
@@ -68,6 +76,26 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             pending = ('"', offset + straight, 0)
         offset += len(paragraph) + 1
     return sorted(spans)
+
+
+def _quoted(doc: Doc, longer_than: int = 0) -> list[tuple[int, int]]:
+    """The document's quotation spans (those longer than ``longer_than`` characters), computed once."""
+    key = f"recoupe_quoted_{longer_than}"
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = quotation_spans(_text(doc)) if longer_than == 0 else \
+            [(a, b) for a, b in _quoted(doc) if b - a > longer_than]
+        doc.user_data[key] = spans
+    return spans
+
+
+def _sent_before(token: Token) -> Span | None:
+    """The sentence before ``token``'s, past the spaces and punctuation between them; None at the start."""
+    doc = token.doc
+    k = _sent(token).start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    return _sent(doc[k]) if k >= 0 else None
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -166,17 +166,14 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     from ..records import ReadError
     from ..sources import read_paths
 
-    gold = orjson.loads(Path(gold_path).read_bytes())
-    if gold.get("format") != "recoupe-quotes-gold/1" or not isinstance(gold.get("articles"), dict):
-        raise ValueError(f"{gold_path}: not a recoupe-quotes-gold/1 file")
-    wanted = gold["articles"]
+    wanted = _load_gold(gold_path)
     articles = []
     for raw in read_paths(paths, settings):
         if isinstance(raw, ReadError) or raw.id not in wanted:
             continue
         articles.append(clean_document(raw))
     found = {a.id for a in articles}
-    gold_by_article = {aid: entry["quotes"] for aid, entry in wanted.items() if aid in found}
+    gold_by_article = {aid: quotes for aid, quotes in wanted.items() if aid in found}
     predicted: dict[str, list[dict]] = {}
     for article, analysis in zip(articles, analyse_articles(articles, settings)):
         predicted[article.id] = [{"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
@@ -184,13 +181,7 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     result = {"gold": str(gold_path), "articles": len(gold_by_article),
               "gold_articles_not_found": sorted(set(wanted) - found), "overlap": overlap,
               "recoupe": _score(gold_by_article, predicted, overlap, details)}
-    by_kind = {}
-    for kind in ("direct", "mixed", "indirect"):
-        only = {aid: [g for g in qs if g["kind"] == kind] for aid, qs in gold_by_article.items()}
-        scored = _score(only, predicted, overlap, False)
-        by_kind[kind] = {"gold": scored["gold_quotes"], "recall": scored["recall"],
-                         "speaker_accuracy": scored["speaker_accuracy"]}
-    result["recoupe"]["by_gold_kind"] = by_kind
+    result["recoupe"]["by_gold_kind"] = _by_gold_kind(gold_by_article, predicted, overlap)
     if baseline:
         nlp = load_nlp(settings.spacy_model)
         base = {a.id: [dict(q, text=a.text[q["start"]:q["end"]]) for q in _baseline(a.text, doc)]
@@ -199,7 +190,20 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     return result
 
 
+def _by_gold_kind(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
+                  overlap: float) -> dict[str, dict]:
+    """Recall and speaker accuracy over the gold quotes of each kind."""
+    out = {}
+    for kind in ("direct", "mixed", "indirect"):
+        only = {aid: [g for g in qs if g["kind"] == kind] for aid, qs in gold_by_article.items()}
+        scored = _score(only, predicted_by_article, overlap, False)
+        out[kind] = {"gold": scored["gold_quotes"], "recall": scored["recall"],
+                     "speaker_accuracy": scored["speaker_accuracy"]}
+    return out
+
+
 def _load_gold(path: Path) -> dict[str, list[dict]]:
+    """The quotes of each article of a recoupe-quotes-gold/1 file."""
     gold = orjson.loads(Path(path).read_bytes())
     if gold.get("format") != "recoupe-quotes-gold/1" or not isinstance(gold.get("articles"), dict):
         raise ValueError(f"{path}: not a recoupe-quotes-gold/1 file")
@@ -214,9 +218,9 @@ def quote_agreement(path_a: Path, path_b: Path, overlap: float = 0.5, details: b
     common = sorted(set(a) & set(b))
     if not common:
         raise ValueError(f"{path_a} and {path_b} share no article")
+    first, second = {k: a[k] for k in common}, {k: b[k] for k in common}
     result = {"a": str(path_a), "b": str(path_b), "articles": len(common), "overlap": overlap,
-              "agreement": _score({k: a[k] for k in common}, {k: b[k] for k in common}, overlap, details)}
-    result["agreement"]["by_kind_of_a"] = {
-        kind: _score({k: [q for q in a[k] if q["kind"] == kind] for k in common}, {k: b[k] for k in common},
-                     overlap, False)["recall"] for kind in ("direct", "mixed", "indirect")}
+              "agreement": _score(first, second, overlap, details)}
+    result["agreement"]["by_kind_of_a"] = {kind: v["recall"]
+                                           for kind, v in _by_gold_kind(first, second, overlap).items()}
     return result
