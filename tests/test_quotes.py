@@ -505,3 +505,48 @@ def test_thought_verbs_report_a_que_clause(nlp):
     assert pick(quotes, "le moment est mal choisi", start=True).speaker == "Didier Pobel"
     assert pick(quotes, "le chômage va augmenter").cue == "pronostique"  # a verb the guidelines list
     assert not any("famille" in t or "bonne foi" in t for t in quotes)  # "penser à", "croire en": no report
+
+
+def test_core_constructions_survive_a_wrong_parse(nlp):
+    text = ("La banque a déclaré dimanche 27 janvier que la fraude atteignait initialement 50 milliards d'euros.\n\n"
+            "Chantal Sébire exigeait de la société qu'elle prenne en compte sa souffrance.\n\n"
+            "Marie de Hennezel note aussi que les lits ont été souvent financés par le plan cancer.\n\n"
+            "L'élu note par ailleurs qu'un certain nombre d'informations sont inutiles.\n\n"
+            "Lors des auditions, Jérôme Kerviel a mis en cause plusieurs supérieurs hiérarchiques.\n\n"
+            "Il a montré le rôle qu'il a joué.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "la fraude atteignait", start=True).cue == "a déclaré"  # "que" after a date is no relative
+    assert pick(quotes, "elle prenne en compte", start=True).speaker == "Chantal Sébire"  # its clause has an object
+    assert pick(quotes, "les lits ont été", start=True).speaker == "Marie de Hennezel"  # "note", tagged a noun
+    assert pick(quotes, "un certain nombre", start=True).cue == "note"
+    assert pick(quotes, "plusieurs supérieurs hiérarchiques", start=True).speaker == "Jérôme Kerviel"  # tagged ADJ
+    assert not any("joué" in t for t in quotes)  # a true relative pronoun still reports nothing
+
+
+def test_perspective_sources_and_clause_ends(nlp):
+    text = ("Pour ce spécialiste de la Colombie, ce sont les Farc qui ont manipulé la radio.\n\n"
+            "Pour les enquêteurs, l'hypothèse la plus crédible serait celle de parents partis en vacances.\n\n"
+            "Pour les ménages modestes, la hausse des prix sera lourde.\n\n"
+            "Selon lui, aucune avancée n'était possible : « On sait que la mission était contre. »\n\n"
+            "Lundi, le septuple vainqueur, qui a annoncé en septembre qu'il sortait de sa retraite, avait écrit : "
+            "« Devinez quoi ?!? Contrôle numéro 10. »")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "ce sont les Farc", start=True).cue == "Pour"
+    assert pick(quotes, "l'hypothèse la plus crédible", start=True).speaker == "enquêteurs"
+    assert not any("hausse des prix" in t for t in quotes)  # households are no view holders
+    assert "aucune avancée n'était possible" in quotes  # the quotation after the colon is its own quote
+    assert "il sortait de sa retraite" in quotes  # ends with its relative clause; a quoted "?" is no question
+
+
+def test_reporting_verbs_of_the_standard_lists(nlp):
+    text = ("Le parquet général a requis le maintien en détention du trader.\n\n"
+            "Karim est convaincu que Mohamed a été utilisé.\n\n"
+            "Reste aux banques à convaincre que la philosophie de l'opération est bonne.\n\n"
+            "Le ministre maintient la pression sur les banques.\n\n"
+            "La femme qui se prétendait sa mère a été arrêtée.\n\n"
+            "Les syndicats s'insurgent contre la réforme des retraites.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "le maintien en détention", start=True).speaker == "parquet général"
+    assert pick(quotes, "Mohamed a été utilisé", start=True).speaker == "Karim"
+    assert pick(quotes, "la réforme des retraites", start=True).cue == "s'insurgent"
+    assert not any("philosophie" in t or "pression" in t or "mère" in t for t in quotes)

@@ -46,16 +46,20 @@ suggérer témoigner tweeter twitter réitérer confesser prôner critiquer tonn
 supputer modérer nuancer tempérer renchérir rétorquer objecter riposter exclamer écrier asséner trancher parler prétexter rassurer demander soutenir inviter
 amuser étonner indigner réjouir féliciter inquiéter
 recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter pronostiquer
+arguer crier hurler jurer murmurer marmonner requérir réfuter récuser fulminer insurger
+plaindre tabler maintenir prétendre convaincre persuader
 """.split())
 # Cues that report only through a que-clause: a wish voiced or a view ("a souhaité que …", "pense que …",
 # "considère que …"), not an intention or a regard ("souhaite rester", "pense à …", "considère X comme …").
-_QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer"})
+# Also views held with a que-clause only: "maintient que …" (not "maintient la pression"), "prétend que …" (not
+# "se prétendait sa mère"), "est convaincu que …" (not "a convaincu les juges").
+_QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer", "maintenir", "prétendre", "convaincre", "persuader"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
 _DEMONSTRATIVES = ("ce", "cet", "cette", "ces")  # before a noun that takes up what was said: an anaphor
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
 _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
-regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner
+regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner requérir réfuter récuser
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
 prévoir émettre
 """.split())
@@ -226,6 +230,11 @@ def _que_follows(token: Token, words: int = 2) -> bool:
     return bool(re.match(r"\s*(?:[\w-]+\s+){0,%d}?qu(?:e\b|['’])" % words, _text(token.doc)[after:after + 20 * (words + 1)]))
 
 
+# Adverbial phrases that may part a cue from its que-clause: "note par ailleurs que", "estime pour sa part que".
+_ASIDE_THEN_QUE = re.compile(r"\s*,?\s*(?:par ailleurs|pour sa part|pour (?:leur|sa) part|de (?:son|leur) côté|à son tour|"
+                             r"quant à (?:lui|elle|eux))\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
@@ -264,7 +273,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if verb in _QUE_ONLY:
         # "a souhaité que …" reports a wish voiced; "souhaite que …" is a standing aim
         return token.pos_ == "VERB" and _que_follows(token, 3) and (
-            verb != "souhaiter" or any(c.pos_ == "AUX" for c in token.children))
+            verb != "souhaiter" or any(c.pos_ == "AUX" for c in token.children)) and (
+            verb not in ("convaincre", "persuader") or "Part" in token.morph.get("VerbForm"))  # not "à convaincre que"
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
@@ -299,10 +309,17 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return True
     # a present-tense cue the tagger took for a noun after its subject's name: "Jean Leonetti juge
     # « dangereux » …", "Nicolas Sarkozy estime que …"
-    if token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and token.i + 1 < len(doc) and \
-            doc[token.i - 1].ent_type_ == "PER" and not token.ent_type_ and \
-            doc[token.i + 1].lower_ in ("«", '"', "“", "que", "qu'", "qu’", ":", "de", "d'", "d’"):
-        return True
+    # (also with adverbs between, "Marie de Hennezel note aussi que …", and when the parse hangs the subject on it)
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and not token.ent_type_ and \
+            (doc[token.i - 1].ent_type_ == "PER" or _fold(doc[token.i - 1].lemma_) in _ROLE_FOLDED or
+             token.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+        k = token.i + 1
+        while k < len(doc) and k <= token.i + 3 and doc[k].pos_ == "ADV":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("«", '"', "“", "que", "qu'", "qu’", ":", "de", "d'", "d’"):
+            return True
+        if _ASIDE_THEN_QUE.match(_text(doc), token.idx + len(token)):  # "L'élu note par ailleurs qu'…"
+            return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
     if not (token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and
             doc[token.i - 1].text in (",", "»", '"', "”") and not token.ent_type_):
@@ -681,8 +698,13 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
                     any(t.lower_ in ("que", "qu'", "qu’") for t in doc[max(verb.i - 3, 0):verb.i]):
                 return None  # "le garçonnet qu'elle affirme avoir recueilli … et qu'elle considère …": a second relative
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
-                    doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
-                return None  # "indique le rôle qu'il a joué": a relative pronoun
+                    doc[token.i - 1].pos_ in ("NOUN", "PROPN") and not _is_time(doc[token.i - 1]) and \
+                    doc[token.i - 1].lower_ not in _MONTHS and \
+                    not any(c.dep_ == "obj" and c.i != token.i for c in token.head.children):
+                # "indique le rôle qu'il a joué": a relative pronoun (but not when its clause has an object
+                # of its own, "exigeait de la société qu'elle prenne en compte sa souffrance", nor after a
+                # date, "a déclaré dimanche 27 janvier que la fraude atteignait …")
+                return None
             return token
         if token.lower_ == "si" and token.pos_ == "SCONJ" and lemma in ("demander", "interroger"):
             return token  # "se demandant si …": an indirect question
@@ -794,7 +816,9 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
         for verb in cues:
             reported = _from_cue(doc, unit, verb, cues, quoted)
             sentence = _sent(verb)
-            if text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):  # the writer's own question
+            ending = text[sentence.start_char:sentence.end_char].rstrip()
+            if ending.endswith("?") and not _inside(sentence.start_char + len(ending) - 1, quoted):
+                # the writer's own question (not a question quoted: « Devinez quoi?!? »)
                 reported = [f for f in reported if f.kind == "direct"]
             found.extend(reported)
         for prep in sources:
@@ -834,9 +858,15 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
         comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
         if comma is None:
             continue
-        between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET")]
+        between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET", "PUNCT")]
+        head = next((t for t in between if t.pos_ in ("NOUN", "PROPN")), None)
         if between and (all(t.ent_type_ in ("PER", "ORG", "LOC") or t.pos_ == "PROPN" for t in between) or
-                        len(between) == 1 and between[0].lower_ in ("lui", "elle", "eux", "elles")):
+                        len(between) == 1 and between[0].lower_ in ("lui", "elle", "eux", "elles") or
+                        # someone whose view it can be: "Pour ce spécialiste de la Colombie, …", "Pour les
+                        # enquêteurs, …", "Pour l'avocate de Kerviel, Caroline Wassermann, …"
+                        head is not None and head is between[0] and head.pos_ == "NOUN" and
+                        (_fold(head.lemma_) in _ROLE_FOLDED or _fold(head.lemma_) in _PERSON_HEADS or
+                         head.lemma_.lower() in _GROUP_HEADS)):
             out.append(token)
     return out
 
@@ -956,6 +986,13 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         if main is not None and main.idx < end:
             end = main.idx  # "Même s'il avait déclaré qu'…, le chef de l'État avait préféré …"
         root = _sent(verb).root
+        if verb.dep_ == "acl:relcl" and root.i > que.i and root.pos_ in ("VERB", "AUX"):
+            # "le septuple vainqueur, qui a annoncé en septembre qu'il sortait de sa retraite, a été contrôlé":
+            # the report ends with the relative clause, before the main clause's verb
+            first = min([root] + [c for c in root.children if c.dep_.startswith("aux")], key=lambda t: t.i)
+            comma = text.rfind(",", start, first.idx)
+            if comma > start and not _inside(comma, quoted):
+                end = min(end, comma)
         if verb.dep_ in ("advcl", "acl") and root.i > que.i and "Fin" not in verb.morph.get("VerbForm"):
             # "Après avoir laissé planer le doute, prétextant qu'…, le septuple vainqueur a fait …"
             # (a participle's clause; a finite cue the parse hung on a noun heads its own sentence)
@@ -1042,7 +1079,8 @@ _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à",
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),
                "garder": ("contre",), "fustiger": ("contre",), "alerter": ("sur",), "insister": ("sur",),
                "mettre": ("contre",), "faire": ("de", "d'", "du", "des"), "militer": ("pour", "contre"),
-               "prononcer": ("pour", "contre")}
+               "prononcer": ("pour", "contre"), "insurger": ("contre",), "fulminer": ("contre",), "tabler": ("sur",),
+               "plaindre": ("de", "d'", "du", "des")}
 _ANAPHORIC_HEADS = {"version", "décision", "choix", "geste", "attitude", "réaction", "intervention", "propos", "déclaration", "annonce", "information", "chose",
                     "fait", "point", "position", "avis", "idée", "hypothèse", "thèse"}
 
@@ -1280,7 +1318,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             start = child.left_edge
             if start.lower_ in ("de", "d'", "à"):
                 start = doc[start.i + 1]
-        elif child.dep_ == "obj" and lemma in _NP_VERBS and child.pos_ in ("NOUN", "PROPN") and \
+        elif child.dep_ == "obj" and lemma in _NP_VERBS and (child.pos_ in ("NOUN", "PROPN") or child.pos_ == "ADJ" and any(
+                c.dep_ == "det" for c in child.children)) and \
                 not _is_time(child) and lemma != "accuser":  # "accusait X de …": X is accused, not said
             determiners = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
             if not determiners or not _reportable(child, determiners[0], lemma):
@@ -1380,7 +1419,13 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
     if not predicate_after and (len(before) >= len(after) or colon_follows and len(before) > 8):
         span = _content(doc, unit.start, first.idx, quoted)
     else:
-        span = _content(doc, source_end, unit.end, quoted)
+        end = unit.end
+        # "Selon lui, aucune avancée n'était possible : « On sait … »": the quotation after the colon is
+        # its own quote
+        colon = re.search(r"\s*:\s*[«“\"]", text[source_end + 1:unit.end])
+        if colon and not _inside(source_end + 1 + colon.start(), quoted):
+            end = source_end + 1 + colon.start()
+        span = _content(doc, source_end, end, quoted)
     if not span:
         return None
     found = _report(span, None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
