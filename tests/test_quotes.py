@@ -550,3 +550,17 @@ def test_reporting_verbs_of_the_standard_lists(nlp):
     assert pick(quotes, "Mohamed a été utilisé", start=True).speaker == "Karim"
     assert pick(quotes, "la réforme des retraites", start=True).cue == "s'insurgent"
     assert not any("philosophie" in t or "pression" in t or "mère" in t for t in quotes)
+
+
+def test_incises_channels_and_the_narrators_relatives(nlp):
+    text = ("Pour Olivier Pastré, professeur d'économie, les contrôles sont insuffisants.\n\n"
+            "\"Pourtant, assure un analyste parisien, le contrôle évolue au même rythme que les produits.\"\n\n"
+            "Autrement dit : les systèmes de surveillance sont aussi subtils que les produits.\n\n"
+            "Le lendemain, l'association publiait un communiqué réclamant le droit de mourir paisiblement.\n\n"
+            "La Cnil a notamment réclamé des garanties sur les personnes ayant accès au fichier, qui contiendra "
+            "des données personnelles.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "le contrôle évolue", start=True).speaker == "analyste parisien"  # not Olivier Pastré
+    assert not any("subtils" in t for t in quotes)  # "Autrement dit": the narrator rewording
+    assert pick(quotes, "le droit de mourir", start=True).speaker == "association"  # who issues the communiqué
+    assert "des garanties sur les personnes ayant accès au fichier" in quotes  # not ", qui contiendra …"

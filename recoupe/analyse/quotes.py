@@ -251,6 +251,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
                                for w in back[back.index("comme") + 1:]):
         return False  # "…, comme elle l'avait demandé, …": an aside
+    if token.lower_ == "dit" and token.i > 0 and doc[token.i - 1].lower_ in ("autrement", "soit", "proprement"):
+        return False  # "Autrement dit : …", "soit dit en passant": the narrator's rewording
     if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
         return False  # "elle ne demande qu'à prêter": only wants to
     if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin") and \
@@ -446,6 +448,17 @@ def _subject(verb: Token) -> list[Token] | None:
             inverted = _inverted_subject(before[-1])
             if inverted and inverted[-1].i == verb.i - 2 and not _preverbal_subjects(before[-1]):
                 return inverted  # "», ajoute Jean Dupont, précisant que …" (not "elle a dit la vérité, …")
+    channel = verb.head
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and \
+            channel.i < verb.i and channel.dep_ == "obj" and \
+            (_fold(channel.lemma_) in _CHANNEL_NOUNS or _fold(channel.lemma_) in _DOCUMENT_NOUNS):
+        # "l'association publiait un communiqué réclamant …", "l'ADMD organisait une conférence de presse
+        # annonçant …": whoever issues the communiqué or holds the conference speaks
+        issuers = [c for h in _aux_chain(channel.head) for c in h.children if c.dep_ in _SUBJECT_DEPS]
+        if issuers:
+            tokens = _without_relatives(list(issuers[0].subtree))
+            if tokens and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                return tokens
     subjects = _preverbal_subjects(verb)
     if subjects and subjects[0].lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl") and verb.head.i < verb.i:
         qui = subjects[0]
@@ -1286,7 +1299,7 @@ def _carries_on(phrase_end: Token, sibling: Token) -> bool:
     if any(c.dep_ == "mark" and (c.lower_ in _SUBORDINATORS or c.lower_ in _CLAUSE_BREAKS) for c in sibling.children):
         return False
     if sibling.dep_ == "obl:mod":
-        return sibling.left_edge.lower_ in ("pour", "sous", "sur", "avec", "en")
+        return sibling.left_edge.lower_ in ("pour", "sous", "sur", "avec", "en", "auprès", "dans")
     return sibling.dep_ in ("advcl", "xcomp", "acl", "obl:arg")
 
 
@@ -1352,6 +1365,10 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
                     "Past" in after[0].morph.get("Tense"):
                 end = min(end, t.idx)
                 break
+        if child.dep_ == "obj":  # "des garanties sur les personnes …, qui contiendra …": the narrator's relative
+            relative = re.search(r",\s*(?:qui|dont)\b", _text(doc)[start.idx:end])
+            if relative and not _inside(start.idx + relative.start(), quoted):
+                end = start.idx + relative.start()
         if end - start.idx >= 8:
             return start.idx, end
     return None
@@ -1535,6 +1552,8 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
                     continue
             clitic = _clitic_subject(verb)
             subject = [clitic] if clitic is not None else _inverted_subject(verb)
+            if subject and "," in [t.text for t in subject]:  # "« Pourtant, assure un analyste, le contrôle … »"
+                subject = subject[:[t.text for t in subject].index(",")]
             if not subject:
                 continue
             after = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject))
