@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from ..records import Mention
-from .speakers import _NATIONALITIES, ROLE_NOUNS, _Referents
+from .lexicon import NATIONALITIES, ROLE_NOUNS
+from .speakers import Referents
 from .syntax import _fold, _quoted
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
@@ -41,7 +42,7 @@ _TITLE_COMPLEMENTS = frozenset("de la l le du des d republique etat nation gouve
 def _is_title(words: list[str]) -> bool:
     """"Premier ministre", "Président", "Premier ministre britannique", "Président de la République",
     "Chef de l'Etat" (folded words): a title, not a referent."""
-    return bool(words) and (all(w in _ROLE_WORDS or w in _NATIONALITIES for w in words) or
+    return bool(words) and (all(w in _ROLE_WORDS or w in NATIONALITIES for w in words) or
                             len(words) > 1 and words[0] in _ROLE_WORDS and all(w in _TITLE_COMPLEMENTS for w in words[1:]))
 
 
@@ -78,12 +79,12 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
         kept.append(m)
     quoted = _quoted(doc)
     # a role given to a name makes it a person
-    probe = _Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
-                       quoted, ())
+    probe = Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
+                      quoted, ())
     people = {key for key, roles in probe.roles.items() if roles}
     fixed = [dataclasses.replace(m, label="PER") if m.label in ("LOC", "MISC") and m.key in people else m
              for m in kept]
-    refs = _Referents(doc, fixed, quoted, ())
+    refs = Referents(doc, fixed, quoted, ())
     roles = []
     for key, found in refs.roles.items():
         for phrase, _ in found:

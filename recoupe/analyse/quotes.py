@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
-from .speakers import (_DOCUMENT_NOUNS, _GROUP_HEADS, _ORG_NOUNS, _PERSON_HEADS, _ROLE_FOLDED, _THING_NOUNS,
-                       ROLE_NOUNS, _personal, attach_speakers)
+from .lexicon import DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS
+from .speakers import attach_speakers, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
                      _split_clitic, _text, main_clause_after, quotation_spans)
 
@@ -313,7 +313,7 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     # « dangereux » …", "Nicolas Sarkozy estime que …"
     # (also with adverbs between, "Marie de Hennezel note aussi que …", and when the parse hangs the subject on it)
     if token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and not token.ent_type_ and \
-            (doc[token.i - 1].ent_type_ == "PER" or _fold(doc[token.i - 1].lemma_) in _ROLE_FOLDED or
+            (doc[token.i - 1].ent_type_ == "PER" or _fold(doc[token.i - 1].lemma_) in ROLE_FOLDED or
              token.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
         k = token.i + 1
         while k < len(doc) and k <= token.i + 3 and doc[k].pos_ == "ADV":
@@ -382,8 +382,8 @@ def _antecedent(head: Token) -> Token:
     atteinte d'une tumeur incurable au visage qui demandait" is the woman's clause."""
     found = head
     for _ in range(4):
-        if found.ent_type_ in ("PER", "ORG") or _fold(found.lemma_ or found.text) in _PERSON_HEADS or \
-                _fold(found.lemma_ or found.text) in _ROLE_FOLDED:
+        if found.ent_type_ in ("PER", "ORG") or _fold(found.lemma_ or found.text) in PERSON_HEADS or \
+                _fold(found.lemma_ or found.text) in ROLE_FOLDED:
             return found
         if not found.dep_.startswith(("nmod", "obl", "acl")) or found.head.i == found.i:
             break
@@ -451,7 +451,7 @@ def _subject(verb: Token) -> list[Token] | None:
     channel = verb.head
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and \
             channel.i < verb.i and channel.dep_ == "obj" and \
-            (_fold(channel.lemma_) in _CHANNEL_NOUNS or _fold(channel.lemma_) in _DOCUMENT_NOUNS):
+            (_fold(channel.lemma_) in _CHANNEL_NOUNS or _fold(channel.lemma_) in DOCUMENT_NOUNS):
         # "l'association publiait un communiqué réclamant …", "l'ADMD organisait une conférence de presse
         # annonçant …": whoever issues the communiqué or holds the conference speaks
         issuers = [c for h in _aux_chain(channel.head) for c in h.children if c.dep_ in _SUBJECT_DEPS]
@@ -610,9 +610,9 @@ def _plausible_source(words: list[Token]) -> bool:
     if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ or head.text[:1].isupper():
         return True
     folded = _fold(head.lemma_ or head.text)
-    return folded in _DOCUMENT_NOUNS | _ORG_NOUNS | _THING_NOUNS | _COLLECTIVE_NOUNS or \
-        head.lemma_.lower() in _GROUP_HEADS or \
-        _personal(head.doc, [head]) or any(t.ent_type_ for t in words)
+    return folded in DOCUMENT_NOUNS | ORG_NOUNS | THING_NOUNS | _COLLECTIVE_NOUNS or \
+        head.lemma_.lower() in GROUP_HEADS or \
+        personal(head.doc, [head]) or any(t.ent_type_ for t in words)
 
 
 def _subject_with_relative(unit: _Unit, group: Token) -> bool:
@@ -878,8 +878,8 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
                         # someone whose view it can be: "Pour ce spécialiste de la Colombie, …", "Pour les
                         # enquêteurs, …", "Pour l'avocate de Kerviel, Caroline Wassermann, …"
                         head is not None and head is between[0] and head.pos_ == "NOUN" and
-                        (_fold(head.lemma_) in _ROLE_FOLDED or _fold(head.lemma_) in _PERSON_HEADS or
-                         head.lemma_.lower() in _GROUP_HEADS)):
+                        (_fold(head.lemma_) in ROLE_FOLDED or _fold(head.lemma_) in PERSON_HEADS or
+                         head.lemma_.lower() in GROUP_HEADS)):
             out.append(token)
     return out
 
@@ -1151,8 +1151,8 @@ def _is_time(token: Token) -> bool:
 def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
     """Whether a speech verb's noun-phrase object is what was said (not a person called, a
     procedure, or an anaphor with no content)."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG") or _fold(noun.lemma_) in _ROLE_FOLDED or \
-            _fold(noun.lemma_) in _PERSON_HEADS:
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG") or _fold(noun.lemma_) in ROLE_FOLDED or \
+            _fold(noun.lemma_) in PERSON_HEADS:
         return False  # "a rappelé la nounou": a person is called, not quoted
     if lemma == "demander" and noun.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
                                                        "rendez-vous", "audience"):
@@ -1242,7 +1242,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
         k = phrase_end(i)
         # someone addressed ("l'Europe", "les guérilleros"), not a thing asked ("l'autorisation de manifester")
         addressed = any(u.pos_ == "PROPN" or u.ent_type_ or u.text[:1].isupper() and u.pos_ == "PRON" or
-                        _fold(u.lemma_ or u.text) in _PERSON_HEADS or _fold(u.lemma_ or u.text) in _ROLE_FOLDED
+                        _fold(u.lemma_ or u.text) in PERSON_HEADS or _fold(u.lemma_ or u.text) in ROLE_FOLDED
                         for u in doc[i:k])
         if addressed and i < k < last and doc[k].lower_ in ("à", "de", "d'", "contre"):
             i = k
@@ -1409,7 +1409,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
             source_tokens = source_tokens + [doc[source_tokens[-1].i + 1]] + apposition
             source_end = apposition[-1].idx + len(apposition[-1])
         elif verbless and any(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in source_tokens) and \
-                _fold(next((t for t in apposition if t.pos_ != "DET"), apposition[0]).lemma_) in _ROLE_FOLDED:
+                _fold(next((t for t in apposition if t.pos_ != "DET"), apposition[0]).lemma_) in ROLE_FOLDED:
             source_end = apposition[-1].idx + len(apposition[-1])  # "D'après X, porte-parole du dalaï-lama, …"
     first = prep if prep.lower_ != "après" else doc[prep.i - 1]
     if len(source_tokens) == 1 and source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and \

