@@ -21,6 +21,7 @@ from .nlp import detect_language, load_nlp
 from .quantities import find_quantities
 from .entities import repair_mentions
 from .quotes import find_quotes
+from .syntax import _text, remember_text
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _ENTITY_LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -78,8 +79,9 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
 
 def _sentences(doc: Doc) -> list[tuple[int, int, list[str]]]:
     out = []
+    whole = _text(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = whole[sent.start_char:sent.end_char]
         left = len(text) - len(text.lstrip())
         right = len(text.rstrip())
         if right <= left:
@@ -109,6 +111,7 @@ def _names_in(credits: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Settings) -> Analysis:
+    remember_text(doc, article.text)  # spaCy's Doc.text joins every token again on each access
     sentences = _sentences(doc)
     mentions, roles = repair_mentions(doc, _mentions(doc))
     terms: Counter[str] = Counter()
@@ -121,7 +124,7 @@ def analyse_doc(article: Article, doc: Doc, title_doc: Doc | None, settings: Set
         for term in filter(None, map(_term, title_doc)):
             terms[term] += settings.title_weight
             lead[term] += settings.title_weight
-    language = article.language or detect_language(doc.text)
+    language = article.language or detect_language(article.text)
     dates = find_dates(article.text, article.published, doc)
     quantities = _with_subjects(article, find_quantities(article.text, doc), doc)
     authors = tuple(n for n in (article.author, article.credits) if n)

@@ -21,7 +21,7 @@ from unidecode import unidecode
 from ..records import Mention
 from .lexicon import NATIONALITIES, ROLE_NOUNS
 from .speakers import Referents
-from .syntax import _fold, _quoted
+from .syntax import _fold, _quoted, _text
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
@@ -62,7 +62,7 @@ def _title_persons(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Mentions with titles dropped and types fixed by context; and (entity id, role) pairs."""
-    mentions = _title_persons(doc.text, mentions)
+    mentions = _title_persons(_text(doc), mentions)
     kept = []
     for m in mentions:
         words = _words(m.text)

@@ -52,6 +52,7 @@ from bisect import bisect_left
 from text_to_num import text2num
 
 from ..records import Quantity
+from .syntax import text_length
 
 _S = "[ \u00a0\u202f\u2009]"          # the spaces French typography puts inside and around numbers
 _AP = "['’]"
@@ -334,7 +335,7 @@ def _read_number(text: str, m: re.Match) -> _Number | None:
 
 def find_quantities(text: str, doc=None) -> list[Quantity]:
     """Every quantity stated in ``text``, in order; ``doc`` (a spaCy Doc of ``text``) helps find nouns."""
-    tokens = _Tokens(doc) if doc is not None and len(doc.text) == len(text) else None
+    tokens = _Tokens(doc) if doc is not None and text_length(doc) == len(text) else None
     numbers: list[_Number] = []
     for m in _CANDIDATE.finditer(text):
         n = _read_number(text, m)

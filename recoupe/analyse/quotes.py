@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -235,12 +236,18 @@ _ASIDE_THEN_QUE = re.compile(r"\s*,?\s*(?:par ailleurs|pour sa part|pour (?:leur
                              r"quant à (?:lui|elle|eux))\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
+def _lexical_cue(word: str, lemma: str) -> bool:
+    """Whether a word could be a cue by its lemma or form alone (memoised: asked of nearly every token)."""
+    return lemma in SPEECH_VERBS or lemma in _SPECIAL_CUES or word in _SPECIAL_CUES or \
+        _split_clitic(word)[0] in _CUE_FORMS
+
+
 def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
     lemma = _lemma(token)
-    if lemma not in SPEECH_VERBS and lemma not in _SPECIAL_CUES and token.lower_ not in _SPECIAL_CUES and \
-            not _cue_form(token) and not (token.pos_ != "AUX" and _incise_verb(token)):
+    if not _lexical_cue(token.lower_, lemma) and not (token.pos_ != "AUX" and _incise_verb(token)):
         return False  # the cheap test first: most tokens are no speech verb
     if _inside(token.idx, quoted):
         return False
@@ -848,12 +855,15 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     return attach_speakers(doc, found, mentions, quoted, not_speakers, published)
 
 
+_SOURCE_WORDS = frozenset({"selon", "d'après", "après", "pour", "vue"})
+
+
 def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
     """The words introducing a source adjunct: "selon X", "d'après X", and a perspective opening the
     sentence — "Pour Christine Lagarde, « … »", "Pour lui, …", "Du point de vue de Pékin, …"."""
     out = []
     for token in unit.tokens:
-        if _inside(token.idx, quoted):
+        if token.lower_ not in _SOURCE_WORDS or _inside(token.idx, quoted):
             continue
         if token.lower_ in ("selon", "d'après") or \
                 token.lower_ == "après" and token.i > 0 and doc[token.i - 1].lower_ in ("d'", "d’"):

@@ -118,6 +118,17 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 _STARTS: dict[int, tuple] = {}
 
 
+def text_length(doc: Doc) -> int:
+    """The length of the document's text, without building it."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``doc`` the text it was parsed from, so that nothing builds it again token by token."""
+    if text_length(doc) == len(text):
+        doc.user_data["recoupe_text"] = text
+
+
 def _text(doc: Doc) -> str:
     """The document's text, built once (spaCy's ``Doc.text`` joins every token on each access)."""
     text = doc.user_data.get("recoupe_text")

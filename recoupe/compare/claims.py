@@ -66,6 +66,7 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
+from ..analyse.syntax import text_length
 from ..records import Quantity
 
 # --- the record -------------------------------------------------------------------------------
@@ -444,7 +445,7 @@ def article_claims(article_id: str, text: str, quantities: Sequence[Quantity], *
     one copies, if it is a copy.
     """
     claims: list[Claim] = []
-    usable = doc is not None and len(doc.text) == len(text)
+    usable = doc is not None and text_length(doc) == len(text)
     plain = None if usable else _sentences(text)
     for q in quantities:
         if not q.unit:
