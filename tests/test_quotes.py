@@ -564,3 +564,10 @@ def test_incises_channels_and_the_narrators_relatives(nlp):
     assert not any("subtils" in t for t in quotes)  # "Autrement dit": the narrator rewording
     assert pick(quotes, "le droit de mourir", start=True).speaker == "association"  # who issues the communiqué
     assert "des garanties sur les personnes ayant accès au fichier" in quotes  # not ", qui contiendra …"
+
+
+def test_an_inverted_subject_the_parse_found_past_adjuncts(nlp):
+    doc = nlp("« On est beaucoup plus inquiets pour le segment des entreprises », a dit mercredi sur BFM "
+              "Pierre Nanterme, le président de la commission économique du Medef.")
+    quotes = {q.text: q for q in find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])}
+    assert pick(quotes, "On est beaucoup plus inquiets", start=True).speaker == "Pierre Nanterme"

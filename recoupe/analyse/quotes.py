@@ -582,7 +582,12 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
                 break
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct or \
             doc[i].lower_.startswith(("qu'", "qu’")) or re.search(r"[«\"“»”]", doc[i].text):
-        return None
+        # the words did not lead to it, but the parse found it: "a dit mercredi sur BFM Pierre Nanterme"
+        parsed = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > i and
+                       c.pos_ in ("PROPN", "NOUN") and c.i < end), None)
+        if parsed is None or parsed.i - verb.i > 8:
+            return None
+        return [t for t in doc[parsed.left_edge.i:parsed.right_edge.i + 1] if not t.is_punct] or None
     tokens: list[Token] = []
     while i < end:
         token = doc[i]
