@@ -571,3 +571,12 @@ def test_an_inverted_subject_the_parse_found_past_adjuncts(nlp):
               "Pierre Nanterme, le président de la commission économique du Medef.")
     quotes = {q.text: q for q in find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])}
     assert pick(quotes, "On est beaucoup plus inquiets", start=True).speaker == "Pierre Nanterme"
+
+
+def test_a_colon_quotation_belongs_to_the_subject_of_its_clause(nlp):
+    text = ("L'Américain Lance Armstrong revient à la compétition.\n\n"
+            "« Il faut du temps », a expliqué l'Espagnol Alberto Contador.\n\n"
+            "Hier, au salon du sport, l'Américain a dévoilé ses intentions : « C'est historique "
+            "et fantastique d'être au Giro pour la centième édition. »")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "C'est historique", start=True).speaker == "Lance Armstrong"  # not the last one quoted

@@ -14,6 +14,7 @@ entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -500,6 +501,17 @@ def _context_speaker(doc: Doc, item: _Found, resolved_list, refs: Referents, spo
                     return (refs.names.get(m.key, m.text), m.entity_id, None, None, None)
             if candidate is previous:
                 break
+            # "l'Américain a dévoilé ses intentions : « … »": the subject of the clause the colon closes,
+            # when it designates someone, whoever the article last quoted
+            if re.search(r":\s*[«\"“]?\s*$", text[sent.start_char:item.start]):
+                before = [t for t in sent if t.idx < item.start and not _inside(t.idx, refs.quoted)]
+                colon = next((t for t in reversed(before) if t.text == ":"), None)
+                subjects = [t for t in before if colon is not None and t.i < colon.i and t.dep_ in _SUBJECT_DEPS and
+                            t.head.pos_ in ("VERB", "AUX") and t.pos_ in ("NOUN", "PROPN") and t.head.i < colon.i]
+                if subjects and personal(doc, [subjects[0]]):
+                    words = [t for t in subjects[0].subtree if t.i < colon.i and not t.is_punct]
+                    return _speaker(doc, dataclasses.replace(item, subject=words, context=False), refs, spoken,
+                                    resolved_list[-1] if resolved_list else None)
     if resolved_list:
         at, speaker = resolved_list[-1]
         if speaker[0] and text.count("\n\n", at, item.start) <= 3:
