@@ -84,8 +84,11 @@ def test_storylines_event_citation_search_person(server, page):
     expect(target).to_have_class("sentence")
     expect(target).to_be_visible()
     expect(target).to_be_in_viewport()
-    background = target.evaluate("el => getComputedStyle(el).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background  # highlighted
+    # highlighted, once the stylesheet applies (on a busy machine it can arrive after the navigation)
+    page.wait_for_load_state("load")
+    highlighted = ("() => { const b = getComputedStyle(document.querySelector(':target')).backgroundColor;"
+                   " return b !== 'rgba(0, 0, 0, 0)' && b !== 'transparent'; }")
+    page.wait_for_function(highlighted, timeout=10_000)
     article_id = href.split("/articles/", 1)[1].split("#", 1)[0]
     assert target.inner_text().strip()[:30] in next(a["text"] for a in doc["articles"] if a["id"] == article_id)
     # 4. search a quote (a sentence while the store holds no quote) from the top bar
