@@ -567,9 +567,8 @@ def test_incises_channels_and_the_narrators_relatives(nlp):
 
 
 def test_an_inverted_subject_the_parse_found_past_adjuncts(nlp):
-    doc = nlp("« On est beaucoup plus inquiets pour le segment des entreprises », a dit mercredi sur BFM "
-              "Pierre Nanterme, le président de la commission économique du Medef.")
-    quotes = {q.text: q for q in find_quotes(doc, repair_mentions(doc, _mentions(doc))[0])}
+    quotes = extract(nlp, "« On est beaucoup plus inquiets pour le segment des entreprises », a dit mercredi sur BFM "
+                          "Pierre Nanterme, le président de la commission économique du Medef.")
     assert pick(quotes, "On est beaucoup plus inquiets", start=True).speaker == "Pierre Nanterme"
 
 

@@ -62,7 +62,7 @@ _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner requérir réfuter récuser
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
-prévoir émettre
+prévoir
 """.split())
 # Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
 # ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
@@ -150,6 +150,14 @@ def _forms(verb: str) -> set[str]:
 _CUE_FORMS = frozenset(f for v in SPEECH_VERBS for f in _forms(v))
 # a surface form back to its speech verb, for forms the lemmatiser files under a noun ("demande" → "demande")
 _FORM_VERBS = {f: v for v in sorted(SPEECH_VERBS, reverse=True) for f in _forms(v)}
+
+
+_PERSON_NOUNS = ROLE_FOLDED | PERSON_HEADS
+
+
+def _person_noun(token: Token) -> bool:
+    """Whether a word's lemma is a role or a person noun ("ministre", "otage", "enquêteur")."""
+    return _fold(token.lemma_ or token.text) in _PERSON_NOUNS
 
 
 def _lemma(token: Token) -> str:
@@ -389,8 +397,7 @@ def _antecedent(head: Token) -> Token:
     atteinte d'une tumeur incurable au visage qui demandait" is the woman's clause."""
     found = head
     for _ in range(4):
-        if found.ent_type_ in ("PER", "ORG") or _fold(found.lemma_ or found.text) in PERSON_HEADS or \
-                _fold(found.lemma_ or found.text) in ROLE_FOLDED:
+        if found.ent_type_ in ("PER", "ORG") or _person_noun(found):
             return found
         if not found.dep_.startswith(("nmod", "obl", "acl")) or found.head.i == found.i:
             break
@@ -608,11 +615,19 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
     return tokens or None
 
 
+def _before_comma(tokens: list[Token]) -> list[Token]:
+    """``tokens`` up to their first comma: an inverted subject ends where its incise closes."""
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    return tokens[:commas[0]] if commas else tokens
+
+
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
 
 
 _COLLECTIVE_NOUNS = frozenset("equipe formation club camp collectif comite syndicat association federation "
                               "organisation prefecture gendarmerie ambassade assemblee senat".split())
+# nouns of what can speak without designating a person: documents, organisations, institutions, teams (folded)
+_SOURCE_NOUNS = DOCUMENT_NOUNS | ORG_NOUNS | THING_NOUNS | _COLLECTIVE_NOUNS
 
 
 def _plausible_source(words: list[Token]) -> bool:
@@ -622,7 +637,7 @@ def _plausible_source(words: list[Token]) -> bool:
     if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ or head.text[:1].isupper():
         return True
     folded = _fold(head.lemma_ or head.text)
-    return folded in DOCUMENT_NOUNS | ORG_NOUNS | THING_NOUNS | _COLLECTIVE_NOUNS or \
+    return folded in _SOURCE_NOUNS or \
         head.lemma_.lower() in GROUP_HEADS or \
         personal(head.doc, [head]) or any(t.ent_type_ for t in words)
 
@@ -724,7 +739,6 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
                 return None  # "le garçonnet qu'elle affirme avoir recueilli … et qu'elle considère …": a second relative
             if token.pos_ == "PRON" and token.dep_ == "obj" and token.i > 0 and doc[token.i - 1].lower_ != "ce" and \
                     doc[token.i - 1].pos_ in ("NOUN", "PROPN") and not _is_time(doc[token.i - 1]) and \
-                    doc[token.i - 1].lower_ not in _MONTHS and \
                     not any(c.dep_ == "obj" and c.i != token.i for c in token.head.children):
                 # "indique le rôle qu'il a joué": a relative pronoun (but not when its clause has an object
                 # of its own, "exigeait de la société qu'elle prenne en compte sa souffrance", nor after a
@@ -893,8 +907,7 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
                         # someone whose view it can be: "Pour ce spécialiste de la Colombie, …", "Pour les
                         # enquêteurs, …", "Pour l'avocate de Kerviel, Caroline Wassermann, …"
                         head is not None and head is between[0] and head.pos_ == "NOUN" and
-                        (_fold(head.lemma_) in ROLE_FOLDED or _fold(head.lemma_) in PERSON_HEADS or
-                         head.lemma_.lower() in GROUP_HEADS)):
+                        (_person_noun(head) or head.lemma_.lower() in GROUP_HEADS)):
             out.append(token)
     return out
 
@@ -917,8 +930,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         return out
     # 0. "comme l'indique le communiqué, …" / "…, comme l'a expliqué X."
     if re.search(r"\b[Cc]omme\s+(?:l'|l’|le\s|nous\s|on\s)?$", before) and inverted:
-        if any(t.text == "," for t in inverted):
-            inverted = inverted[:[t.text for t in inverted].index(",")]
+        inverted = _before_comma(inverted)
         subject_end = inverted[-1].idx + len(inverted[-1])
         comme = before.lower().rfind("comme")
         after = text[subject_end:unit.end]
@@ -967,7 +979,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                 t.pos_ in ("VERB", "AUX") for t in unit.tokens if content[0] <= t.idx < content[1])
         if verbless and clitic is None and "," in [t.text for t in subject]:
             # "Or, relève Etienne Tête, le premier article …": the subject ends at the incise's comma
-            subject = subject[:[t.text for t in subject].index(",")]
+            subject = _before_comma(subject)
             tail_start = subject[-1].idx + len(subject[-1])
         if verbless:
             # "Et puis, ajoute Georges Pauget, il s'agit d'un plancher.", "Or, note-t-il, un mineur …"
@@ -1166,8 +1178,7 @@ def _is_time(token: Token) -> bool:
 def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
     """Whether a speech verb's noun-phrase object is what was said (not a person called, a
     procedure, or an anaphor with no content)."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG") or _fold(noun.lemma_) in ROLE_FOLDED or \
-            _fold(noun.lemma_) in PERSON_HEADS:
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG") or _person_noun(noun):
         return False  # "a rappelé la nounou": a person is called, not quoted
     if lemma == "demander" and noun.lemma_.lower() in ("autorisation", "permission", "asile", "visa",
                                                        "rendez-vous", "audience"):
@@ -1257,8 +1268,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
         k = phrase_end(i)
         # someone addressed ("l'Europe", "les guérilleros"), not a thing asked ("l'autorisation de manifester")
         addressed = any(u.pos_ == "PROPN" or u.ent_type_ or u.text[:1].isupper() and u.pos_ == "PRON" or
-                        _fold(u.lemma_ or u.text) in PERSON_HEADS or _fold(u.lemma_ or u.text) in ROLE_FOLDED
-                        for u in doc[i:k])
+                        _person_noun(u) for u in doc[i:k])
         if addressed and i < k < last and doc[k].lower_ in ("à", "de", "d'", "contre"):
             i = k
     if i >= last:
@@ -1472,6 +1482,7 @@ _SPEECH_NOUNS = {"annonce", "promesse", "déclaration", "affirmation", "assuranc
 # Speech nouns whose quoted object comes first and their author after: "les appels à « l'union
 # nationale » de François Fillon".
 _APPEAL_NOUNS = {"appel", "exhortation", "plaidoyer", "mise", "critique", "dénonciation"}
+_REPORTING_NOUNS = _SPEECH_NOUNS | _APPEAL_NOUNS
 
 
 def _appeal_fragment(doc: Doc, noun: Token, quoted) -> _Found | None:
@@ -1511,7 +1522,7 @@ def _speech_nouns(doc: Doc, units: list[_Unit], quoted) -> list[_Found]:
     text = _text(doc)
     for unit in units:
         for noun in unit.tokens:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS | _APPEAL_NOUNS or \
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _REPORTING_NOUNS or \
                     _inside(noun.idx, quoted):
                 continue
             window = [t for t in doc[noun.i + 1: min(noun.i + 10, unit.tokens[-1].i + 1)]]
@@ -1567,8 +1578,8 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
                     continue
             clitic = _clitic_subject(verb)
             subject = [clitic] if clitic is not None else _inverted_subject(verb)
-            if subject and "," in [t.text for t in subject]:  # "« Pourtant, assure un analyste, le contrôle … »"
-                subject = subject[:[t.text for t in subject].index(",")]
+            if subject:  # "« Pourtant, assure un analyste, le contrôle … »": the subject ends at its comma
+                subject = _before_comma(subject)
             if not subject:
                 continue
             after = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject))

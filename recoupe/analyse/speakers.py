@@ -203,21 +203,21 @@ class Referents:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
+    def _word_before(self, mention: Mention) -> Token | None:
+        """The word just before a mention, if any."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return self.doc[span.start - 1] if span is not None and span.start > 0 else None
+
     def governed(self, mention: Mention) -> bool:
         """True when a preposition governs the mention ("le cabinet de Zelensky")."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            return False
-        previous = self.doc[span.start - 1]
-        return previous.lower_ in _NOT_AFTER
+        previous = self._word_before(mention)
+        return previous is not None and previous.lower_ in _NOT_AFTER
 
     def modifies_a_thing(self, mention: Mention) -> bool:
         """"la mission Leonetti", "la loi Evin": a name modifying a thing, not the person talked about."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            return False
-        previous = self.doc[span.start - 1]
-        return previous.pos_ == "NOUN" and previous.text[:1].islower() and not personal(self.doc, [previous]) and \
+        previous = self._word_before(mention)
+        return previous is not None and previous.pos_ == "NOUN" and previous.text[:1].islower() and \
+            not personal(self.doc, [previous]) and \
             _fold(previous.lemma_) not in DOCUMENT_NOUNS  # ("le rapport Leonetti" speaks for its author)
 
     def introduced(self, mention: Mention) -> bool:
@@ -916,10 +916,11 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None) -> 
             return person(key) if key else (_phrase(doc, tokens), None, phrase, start, end)
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
+    nationality = _nationality(head)
     for mention in refs.mentions_in(tokens):
-        if mention.start <= head.idx < mention.end and \
-                not ((mention.label in ("MISC", "LOC") or _nationality(head)) and definite and
-                     (head.text[:1].islower() or _demonym(doc, mention.text) or _nationality(head))):  # "le prix Nobel", "le Texan"
+        # not "le prix Nobel", "le Texan", "l'Américain": a description, not the name it contains
+        if mention.start <= head.idx < mention.end and not (definite and (nationality or (
+                mention.label in ("MISC", "LOC") and (head.text[:1].islower() or _demonym(doc, mention.text))))):
             return named(mention)
     if _fold(head.text) in refs.expansions:
         return (refs.expansions[_fold(head.text)], None, phrase, start, end)
