@@ -579,3 +579,12 @@ def test_a_colon_quotation_belongs_to_the_subject_of_its_clause(nlp):
             "et fantastique d'être au Giro pour la centième édition. »")
     quotes = extract(nlp, text)
     assert pick(quotes, "C'est historique", start=True).speaker == "Lance Armstrong"  # not the last one quoted
+
+
+def test_a_role_said_with_a_demonym_adjective_is_the_one_said_with_a_people(nlp):
+    text = ("Le dalaï lama, chef spirituel des Tibétains, est arrivé à Gdansk, où il rencontrera Lech Walesa.\n\n"
+            "Le chef spirituel tibétain a insisté sur sa lutte pacifique pour l'autonomie du Tibet.\n\n"
+            "Le leader tibétain a assuré n'avoir « aucun agenda politique ».")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "sa lutte pacifique").speaker == "dalaï lama"  # not Lech Walesa, the last one named
+    assert pick(quotes, "aucun agenda politique").speaker == "dalaï lama"

@@ -42,6 +42,10 @@ _BROADER = {"praticien": {"medecin", "docteur", "dr", "chirurgien"}, "docteur": 
             "parlementaire": {"depute", "senateur"}, "diplomate": {"ambassadeur", "envoye", "emissaire"}}
 
 
+# Role nouns news uses for one another: "le leader tibétain" is the article's "chef spirituel des Tibétains".
+_ROLE_SYNONYMS = {"leader": "chef", "cheffe": "chef"}
+
+
 # French national offices that news names by their title alone ("le chef de l'Etat a indiqué"), and
 # who has held them: when the article names one holder and gives the title to nobody else, the
 # title is that holder. Folded phrases; surnames as the article may give them alone.
@@ -414,19 +418,29 @@ class Referents:
 
 def _role_signature(tokens: list[Token]) -> tuple[str, tuple[str, ...]] | None:
     """A role's head noun and the adjectives before its first preposition, folded:
-    "Premier ministre britannique" → ("ministre", ("britannique", "premier"))."""
+    "Premier ministre britannique" → ("ministre", ("britannique", "premier")); a people the role's
+    complement names counts as its adjective ("chef spirituel des Tibétains" → ("chef", ("spirituel",
+    "tibetain")), as "le chef spirituel tibétain" says it), and a "leader" is a "chef"."""
     words = [t for t in tokens if t.pos_ != "DET"]
     head = next((t for t in words if t.pos_ in ("NOUN", "ADJ") and
                  (t.lower_ in ROLE_NOUNS or (t.lemma_ or "").lower() in ROLE_NOUNS) and t.lower_ != "premier"), None)
     if head is None or head.i > words[0].i + 1:
         return None
     adjectives = []
+    complement = False
     for t in words:
         if t.pos_ == "ADP":
-            break
-        if t.pos_ == "ADJ":
+            if complement:
+                break
+            complement = True
+        elif not complement and t.pos_ == "ADJ":
             adjectives.append(_fold(t.text))
-    return _fold(head.lemma_ or head.text), tuple(sorted(a for a in adjectives if a))
+        elif complement:  # only the complement's first word: "des Tibétains", not "de l'Otan en Europe"
+            if t.text[:1].isupper() and _nationality(t):
+                adjectives.append(_nationality(t))
+            break
+    noun = _fold(head.lemma_ or head.text)
+    return _ROLE_SYNONYMS.get(noun, noun), tuple(sorted(set(a for a in adjectives if a)))
 
 
 def _phrase(doc: Doc, tokens: list[Token]) -> str:
