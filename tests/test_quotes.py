@@ -588,3 +588,17 @@ def test_a_role_said_with_a_demonym_adjective_is_the_one_said_with_a_people(nlp)
     quotes = extract(nlp, text)
     assert pick(quotes, "sa lutte pacifique").speaker == "dalaï lama"  # not Lech Walesa, the last one named
     assert pick(quotes, "aucun agenda politique").speaker == "dalaï lama"
+
+
+def test_organisation_descriptions_take_up_the_right_organisation(nlp):
+    text = ("Natixis paie toujours un lourd tribut à la crise.\n\n"
+            "La banque de gros des groupes Banque Populaire et Caisses d'Epargne vient d'annoncer une perte nette "
+            "de 234 millions d'euros.\n\n"
+            "La Caisse d'Epargne devrait accuser une perte sur l'année, écrit Les Echos.\n\n"
+            "Il s'agirait de la première perte de l'histoire du groupe, ajoute le quotidien économique.\n\n"
+            "La mesure a été condamnée par Act-Up comme une « atteinte aux libertés publiques ».\n\n"
+            "L'association a expliqué dans un communiqué qu'elle soutenait ces démarches.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "une perte nette").speaker == "Natixis"  # not a group the description names
+    assert pick(quotes, "la première perte").speaker.endswith("Echos")  # the outlet just cited
+    assert pick(quotes, "elle soutenait ces démarches").speaker == "Act-Up"  # a MISC name that acts

@@ -313,14 +313,37 @@ class Referents:
 
     def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
         """The organisation last named; for "l'association", "la banque", the last one whose name
-        (or its acronym's expansion) contains that noun."""
-        orgs = [m for m in self.mentions if m.label == "ORG" and m.start < position and
-                not _inside(m.start, self.quoted)]
+        (or its acronym's expansion) contains that noun.  A name spaCy filed as MISC counts when it
+        acts: "condamnée par Act-Up", "Act-Up dénonce"."""
+        orgs = [m for m in self.mentions if (m.label == "ORG" or m.label == "MISC" and self._acts(m)) and
+                m.start < position and not _inside(m.start, self.quoted)]
         if noun:
-            named = [m for m in orgs if noun in _fold(self.display_name(m)).split()]
+            named = [m for m in orgs if noun in _fold(self.display_name(m)).split() and
+                     not self._complement_of(m, noun)]
             if named:
                 return named[-1]
         return orgs[-1] if orgs else None
+
+    def _acts(self, mention: Mention) -> bool:
+        """Whether a name is the subject of a verb or a passive's agent ("par Act-Up")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].lower_ == "par" and span.root.dep_.startswith("obl") or \
+            span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
+
+    def _complement_of(self, mention: Mention, noun: str) -> bool:
+        """Whether a name completes a description by that noun: "la banque de gros des groupes
+        Banque Populaire et Caisses d'Epargne" is another bank than the groups it names."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for ancestor in span.root.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") or ancestor.i > span.start:
+                return False
+            if ancestor.pos_ == "NOUN" and _fold(ancestor.lemma_ or ancestor.text) == noun:
+                return True
+        return False
 
     def person(self, mention: Mention) -> bool:
         """A PER mention that can be a speaker: not "l'Homme" of "droits de l'Homme"."""
@@ -477,7 +500,7 @@ def attach_speakers(doc: Doc, found: list[_Found], mentions, quoted, not_speaker
             # "…, tout en précisant que …", "« … » / Et d'ajouter : « … »": the same speaker
             speaker = resolved_list[-1][1]
         else:
-            speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None)
+            speaker = _speaker(doc, item, refs, spoken, resolved_list[-1] if resolved_list else None, resolved_list)
         resolved_list.append((item.start, speaker))
         name, entity, phrase, s_start, s_end = speaker
         if name and _fold(name) in refs.banned:
@@ -560,6 +583,22 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previ
         return refs.display_name(issuer), issuer.entity_id
     if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
         return previous[1][:2]
+    return None
+
+
+# Organisation nouns that designate a news outlet: one the article cites is a source, not a topic.
+_MEDIA_NOUNS = {"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio", "television",
+                "station", "media", "revue", "agence"}
+
+
+def _cited_outlet(doc: Doc, earlier, at: int) -> tuple | None:
+    """The organisation last quoted as a source within three paragraphs before ``at``, as ``(name,
+    entity)``: what "le quotidien", "le journal" take up when the article was just citing an outlet."""
+    for start, speaker in reversed(earlier):
+        if _text(doc).count("\n\n", start, at) > 3:
+            return None
+        if speaker[0] and speaker[1] and speaker[1].startswith(("org:", "misc:")):
+            return speaker[:2]
     return None
 
 
@@ -815,7 +854,7 @@ def _previous_subject_organisation(doc: Doc, item: _Found, refs: Referents) -> M
     return _subject_organisation(before, refs) if before is not None else None
 
 
-def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None) -> tuple:
+def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, earlier=()) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
     # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
@@ -951,6 +990,10 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None) -> 
             introduced = _introduced_name(doc, head, refs)
             if introduced is not None:
                 return named(introduced)
+        if noun in _MEDIA_NOUNS:  # "écrit Les Echos. … ajoute le quotidien économique": the outlet just cited
+            cited = _cited_outlet(doc, earlier, item.start)
+            if cited is not None:
+                return (cited[0], cited[1], phrase, start, end)
         if noun in ORG_NOUNS:
             org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
             if org is not None:
