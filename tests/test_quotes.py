@@ -570,6 +570,11 @@ def test_an_inverted_subject_the_parse_found_past_adjuncts(nlp):
     quotes = extract(nlp, "« On est beaucoup plus inquiets pour le segment des entreprises », a dit mercredi sur BFM "
                           "Pierre Nanterme, le président de la commission économique du Medef.")
     assert pick(quotes, "On est beaucoup plus inquiets", start=True).speaker == "Pierre Nanterme"
+    # with straight marks the parse makes him the object and the recogniser merges him into "BFM Pierre Nanterme"
+    quotes = extract(nlp, '"On est beaucoup plus inquiets pour le segment des entreprises petites à moyennes-petites", '
+                          'a dit mercredi sur BFM '
+                          'Pierre Nanterme, le président de la commission économique du Medef.')
+    assert pick(quotes, "On est beaucoup plus inquiets", start=True).speaker == "Pierre Nanterme"
 
 
 def test_a_colon_quotation_belongs_to_the_subject_of_its_clause(nlp):

@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
+from .first_names import first_name_gender
 from .lexicon import DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS
 from .speakers import attach_speakers, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
@@ -553,6 +554,12 @@ def _subject(verb: Token) -> list[Token] | None:
     return tokens or None
 
 
+def _first_name_then_name(doc: Doc, j: int, end: int) -> bool:
+    """Whether a person's name starts at ``j``: a known first name, capitalised, then a capitalised name."""
+    return doc[j].pos_ == "PROPN" and j + 1 < end and doc[j + 1].pos_ == "PROPN" and \
+        doc[j + 1].text[:1].isupper() and first_name_gender(doc[j].text) is not None
+
+
 def _inverted_subject(verb: Token) -> list[Token] | None:
     """The subject that follows its verb: "a déclaré Mark Rutte", "a affirmé mercredi le secrétaire
     général de l'Otan, Mark Rutte", "indique le communiqué" (not "devant la presse")."""
@@ -583,8 +590,10 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
                 break
             if doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j].pos_ == "DET" and j < i + 7 or \
                     doc[j - 1].pos_ not in ("ADP", "DET") and doc[j - 1].lower_ not in _NOT_AFTER and (
-                        doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" or doc[j].text in ("M.", "Mme", "Me")):
-                # "… à l'AFP Christophe Reille, porte-parole de …", "a renchéri sur le même ton M. de Castries"
+                        doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" or doc[j].text in ("M.", "Mme", "Me") or
+                        _first_name_then_name(doc, j, end)):
+                # "… à l'AFP Christophe Reille, porte-parole de …", "a renchéri sur le même ton M. de Castries",
+                # "a dit sur BFM Pierre Nanterme" (which the recogniser reads as one organisation)
                 i = j
                 break
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct or \
