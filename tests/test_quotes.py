@@ -607,3 +607,17 @@ def test_organisation_descriptions_take_up_the_right_organisation(nlp):
     assert pick(quotes, "une perte nette").speaker == "Natixis"  # not a group the description names
     assert pick(quotes, "la première perte").speaker.endswith("Echos")  # the outlet just cited
     assert pick(quotes, "elle soutenait ces démarches").speaker == "Act-Up"  # a MISC name that acts
+
+
+def test_misspelt_names_and_lone_first_names_are_linked_in_an_article():
+    from recoupe.analyse.annotate import _link_surnames, entity_key
+    from recoupe.records import Mention
+
+    names = ["Lance Armstrong", "Alberto Contador", "Lance Armsrong", "Aberto Contador", "Lance Armstrong",
+             "Lance", "Contador", "Jean Martin", "Jeanne Martin", "Marie Dubois", "Marie Durand", "Marie"]
+    mentions = [Mention(i * 20, i * 20 + len(n), n, "PER", entity_key(n)) for i, n in enumerate(names)]
+    keys = [m.key for m in _link_surnames(mentions)]
+    assert keys[:7] == ["lance armstrong", "alberto contador", "lance armstrong", "alberto contador",
+                        "lance armstrong", "lance armstrong", "alberto contador"]
+    assert keys[7:10] == ["jean martin", "jeanne martin", "marie dubois"]  # two people, not one typing slip
+    assert keys[11] == "marie"  # two Maries: which one is not said

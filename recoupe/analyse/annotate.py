@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 from unidecode import unidecode
 
@@ -59,14 +60,45 @@ def _mentions(doc: Doc) -> list[Mention]:
     return _link_surnames(mentions)
 
 
+def _misspelt(a: str, b: str) -> bool:
+    """Two full names one typing slip apart: same number of words, every word equal but one, which is
+    at least six letters long and one edit away ("Lance Armsrong", "Aberto Contador")."""
+    left, right = a.split(), b.split()
+    if len(left) != len(right) or len(left) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(left, right) if x != y]
+    return len(differing) == 1 and min(map(len, differing[0])) >= 6 and \
+        Levenshtein.distance(*differing[0], score_cutoff=1) <= 1
+
+
 def _link_surnames(mentions: list[Mention]) -> list[Mention]:
-    """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later."""
+    """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later, and
+    a full name misspelt once ("Lance Armsrong") is the one spelt right more often (or first)."""
+    counts = Counter(m.key for m in mentions if m.label == "PER")
+    spelling: dict[str, str] = {}
+    for key in counts:
+        best = max((k for k in counts if k != key and _misspelt(key, k)),
+                   key=lambda k: counts[k], default=None)
+        if best is not None and (counts[best], -list(counts).index(best)) > (counts[key], -list(counts).index(key)):
+            spelling[key] = best
+    if spelling:
+        mentions = [Mention(m.start, m.end, m.text, m.label, spelling[m.key]) if m.label == "PER" and m.key in spelling
+                    else m for m in mentions]
     full: dict[str, str] = {}
     for m in mentions:
         parts = m.key.split()
         if m.label == "PER" and len(parts) >= 2:
             for i in range(1, len(parts)):  # "Cavo Dragone" and "Dragone" are "Giuseppe Cavo Dragone"
                 full.setdefault(" ".join(parts[i:]), m.key)
+    # a first name alone ("Lance", "Ingrid") is the one person of the article who bears it
+    bearers: dict[str, set[str]] = {}
+    for m in mentions:
+        parts = m.key.split()
+        if m.label == "PER" and len(parts) >= 2 and parts[0] not in ("m", "mme"):
+            bearers.setdefault(parts[0], set()).add(m.key)
+    for first, keys in bearers.items():
+        if len(keys) == 1 and first not in full:
+            full[first] = next(iter(keys))
     linked = []
     for m in mentions:
         key = m.key.removeprefix("m ").removeprefix("mme ")

@@ -1001,7 +1001,7 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         elif _unnamed_before(doc, head, refs):
             pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
         elif noun not in THING_NOUNS and personal(doc, words) and \
-                ((head.lemma_ or head.text).lower() not in GROUP_HEADS or determiner in ("le", "la")):
+                ((head.lemma_ or head.text).lower() not in GROUP_HEADS or determiner in ("le", "la", "ce", "cet", "cette")):
             nationality = frozenset(filter(None, map(_nationality, words)))
             key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationality)
             if key:
