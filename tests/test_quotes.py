@@ -621,3 +621,13 @@ def test_misspelt_names_and_lone_first_names_are_linked_in_an_article():
                         "lance armstrong", "lance armstrong", "alberto contador"]
     assert keys[7:10] == ["jean martin", "jeanne martin", "marie dubois"]  # two people, not one typing slip
     assert keys[11] == "marie"  # two Maries: which one is not said
+
+
+def test_a_gerund_after_coordinated_verbs_reports_for_their_subject(nlp):
+    text = ("Dans sa première déclaration publique après sa libération, Betancourt a rendu grâce à Dieu et remercié "
+            "l'armée colombienne en exprimant l'espoir que sa libération soit un \"signe de paix\" pour la Colombie.\n\n"
+            "Des moines et nonnes, prient et chantent en demandant la \"fin du génocide culturel\" au Tibet, "
+            "avec quelques heurts entre Tibétains et policiers.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "signe de paix").speaker == "Betancourt"  # not the army she thanked
+    assert 'la "fin du génocide culturel" au Tibet' in quotes and pick(quotes, "génocide").speaker == "moines et nonnes"

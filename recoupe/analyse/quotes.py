@@ -385,6 +385,14 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
                 break
             head = head.head
         heads = _aux_chain(head)
+        # "Betancourt a rendu grâce à Dieu et remercié l'armée en exprimant l'espoir que": a verb
+        # coordinated to another shares its subject
+        for _ in range(2 if "Part" in verb.morph.get("VerbForm") else 0):
+            if any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) or head.dep_ != "conj" or \
+                    head.head.pos_ not in ("VERB", "AUX") or head.head.i > head.i:
+                break
+            head = head.head
+            heads = _aux_chain(head)
     # not a subject inside a quotation the cue reports (a scare-quoted word such as la « mère » may be)
     quoted = _quoted(verb.doc, longer_than=30)
     return [c for h in heads for c in h.children
@@ -1395,8 +1403,11 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
         for t in doc[start.i:end_token.i]:  # "une rencontre, vite suivie de X": the narrator's apposition
             after = [u for u in doc[t.i + 1:t.i + 4] if u.pos_ != "ADV"]
-            if t.text == "," and after and after[0].pos_ == "VERB" and "Part" in after[0].morph.get("VerbForm") and \
-                    "Past" in after[0].morph.get("Tense"):
+            if t.text == "," and after and (after[0].pos_ == "VERB" and "Part" in after[0].morph.get("VerbForm") and
+                                            "Past" in after[0].morph.get("Tense") or
+                                            # "la « fin du génocide » au Tibet, avec quelques heurts …"
+                                            after[0].lower_ in ("avec", "tandis", "alors")) and \
+                    not _inside(t.idx, quoted):
                 end = min(end, t.idx)
                 break
         if child.dep_ == "obj":  # "des garanties sur les personnes …, qui contiendra …": the narrator's relative
