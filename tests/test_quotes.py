@@ -631,3 +631,10 @@ def test_a_gerund_after_coordinated_verbs_reports_for_their_subject(nlp):
     quotes = extract(nlp, text)
     assert pick(quotes, "signe de paix").speaker == "Betancourt"  # not the army she thanked
     assert 'la "fin du génocide culturel" au Tibet' in quotes and pick(quotes, "génocide").speaker == "moines et nonnes"
+
+
+def test_a_participle_after_a_noun_modifier_reports_for_the_sentence_subject(nlp):
+    quotes = extract(nlp, "L'agence officielle Chine Nouvelle a rendu publics jeudi deux commentaires défendant le "
+                          "régime communiste dans la région et accusant le dalaï lama de comploter en vue de rétablir "
+                          "la théocratie bouddhiste au Tibet.")
+    assert pick(quotes, "comploter").speaker == "Chine Nouvelle"  # not the regime its comments defend

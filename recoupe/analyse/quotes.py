@@ -376,7 +376,10 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
         head = verb.head
         # "X a cherché mercredi lors de sa conférence de presse à rassurer …": up to the verb with a subject
         for _ in range(3):
-            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            # (a participle that modifies a noun is no clause: "la complexité légale existant autour du
+            # suicide assisté, soulignant que …" reports for the sentence's subject)
+            if head.pos_ in ("VERB", "AUX") and not (head.dep_ == "acl" and "Part" in head.morph.get("VerbForm")) or \
+                    head.head.i == head.i:
                 break
             head = head.head
         quoted = _quoted(verb.doc)
