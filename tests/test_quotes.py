@@ -638,3 +638,14 @@ def test_a_participle_after_a_noun_modifier_reports_for_the_sentence_subject(nlp
                           "régime communiste dans la région et accusant le dalaï lama de comploter en vue de rétablir "
                           "la théocratie bouddhiste au Tibet.")
     assert pick(quotes, "comploter").speaker == "Chine Nouvelle"  # not the regime its comments defend
+
+
+def test_a_subject_keeps_clear_of_its_incise_and_a_local_outlet_names_itself(nlp):
+    text = ("Le président vénézuélien Hugo Chavez a reçu vendredi les proches des otages.\n\n"
+            "Chavez, après avoir obtenu la libération de plusieurs captifs des Farc en début d'année, avait appelé "
+            "les Farc à libérer les otages sans conditions.\n\n"
+            "Le quotidien Le Monde a publié vendredi une enquête sur l'opération.\n\n"
+            "Les otages seront libérés dans les prochains jours, a rapporté la télévision de Caracas.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "libérer les otages sans conditions").speaker == "Hugo Chavez"
+    assert pick(quotes, "Les otages seront libérés").speaker == "télévision de Caracas"  # not Le Monde

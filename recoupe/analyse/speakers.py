@@ -857,6 +857,11 @@ def _previous_subject_organisation(doc: Doc, item: _Found, refs: Referents) -> M
 def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, earlier=()) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
+    # "La banque elle-même, dans un audit interne, …", "Chavez, après avoir obtenu …,": not the incise
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma and comma + 1 < len(tokens) and tokens[comma + 1].pos_ == "ADP" and \
+            any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens[:comma]):
+        tokens = tokens[:comma]
     # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
     verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1 and
              not (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and k > 0 and tokens[k - 1].pos_ in ("NOUN", "PROPN"))]
@@ -864,7 +869,7 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
     while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
         tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
-    if "," in [t.text for t in tokens]:  # "La banque elle-même, dans un audit interne, …": not the incise
+    if "," in [t.text for t in tokens]:  # the same, once the words before a verb are gone
         k = [t.text for t in tokens].index(",")
         if k > 0 and k + 1 < len(tokens) and tokens[k + 1].pos_ == "ADP":
             tokens = tokens[:k]
@@ -990,11 +995,14 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             introduced = _introduced_name(doc, head, refs)
             if introduced is not None:
                 return named(introduced)
-        if noun in _MEDIA_NOUNS:  # "écrit Les Echos. … ajoute le quotidien économique": the outlet just cited
+        local = noun in ORG_NOUNS and any(t.i > head.i and t.ent_type_ == "LOC" for t in tokens)
+        if local:
+            pass  # "la télévision de Caracas", "la radio militaire de Tel-Aviv": it says which itself
+        elif noun in _MEDIA_NOUNS:  # "écrit Les Echos. … ajoute le quotidien économique": the outlet just cited
             cited = _cited_outlet(doc, earlier, item.start)
             if cited is not None:
                 return (cited[0], cited[1], phrase, start, end)
-        if noun in ORG_NOUNS:
+        if noun in ORG_NOUNS and not local:
             org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
             if org is not None:
                 return named(org)
