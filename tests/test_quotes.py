@@ -649,3 +649,9 @@ def test_a_subject_keeps_clear_of_its_incise_and_a_local_outlet_names_itself(nlp
     quotes = extract(nlp, text)
     assert pick(quotes, "libérer les otages sans conditions").speaker == "Hugo Chavez"
     assert pick(quotes, "Les otages seront libérés").speaker == "télévision de Caracas"  # not Le Monde
+
+
+def test_a_quoted_qualifier_brings_the_noun_phrase_it_qualifies(nlp):
+    quotes = extract(nlp, "Des banquiers reçus mardi à l'Elysée ont jugé le système bancaire et financier français "
+                          "\"solide\" et \"stable\".")
+    assert 'le système bancaire et financier français "solide" et "stable"' in quotes

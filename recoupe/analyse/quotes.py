@@ -1097,7 +1097,14 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         if head is not None and head[0].i > 0:
             before_mark = doc[head[0].i - 1]
             if before_mark.pos_ in ("DET", "ADJ") and before_mark.i > verb.i:
-                start = before_mark.idx  # 'un "inacceptable" instrument'
+                # 'un "inacceptable" instrument', and the noun phrase the fragment qualifies: 'la
+                # répression chinoise "brutale"', 'le système bancaire et financier français "solide"'
+                k = before_mark.i
+                while k - 1 > verb.i and doc[k].pos_ != "DET" and not _inside(doc[k - 1].idx, quoted) and (
+                        doc[k - 1].pos_ in ("ADJ", "NOUN", "DET") or
+                        doc[k - 1].pos_ == "CCONJ" and doc[k].pos_ == "ADJ" and doc[k - 2].pos_ == "ADJ"):
+                    k -= 1
+                start = doc[k].idx if doc[k].pos_ == "DET" else before_mark.idx
         end = last[1]
         if start != inside[0][0]:
             end = _with_noun_complements(doc, start, end, window_end)  # 'sa « confiance totale » dans le système'
