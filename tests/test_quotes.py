@@ -655,3 +655,11 @@ def test_a_quoted_qualifier_brings_the_noun_phrase_it_qualifies(nlp):
     quotes = extract(nlp, "Des banquiers reçus mardi à l'Elysée ont jugé le système bancaire et financier français "
                           "\"solide\" et \"stable\".")
     assert 'le système bancaire et financier français "solide" et "stable"' in quotes
+
+
+def test_a_stance_said_with_se_dire_is_reported(nlp):
+    quotes = extract(nlp, "Nadine Morano, nommée hier secrétaire d'Etat, s'est dite elle aussi favorable à "
+                          "l'euthanasie.\n\nLes commerçants se disent sceptiques.")
+    assert pick(quotes, "favorable").text == "favorable à l'euthanasie"
+    assert pick(quotes, "favorable").speaker == "Nadine Morano"
+    assert "sceptiques" in quotes
