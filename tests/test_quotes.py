@@ -663,3 +663,13 @@ def test_a_stance_said_with_se_dire_is_reported(nlp):
     assert pick(quotes, "favorable").text == "favorable à l'euthanasie"
     assert pick(quotes, "favorable").speaker == "Nadine Morano"
     assert "sceptiques" in quotes
+
+
+def test_a_source_with_a_name_in_apposition_reports_up_to_the_next_report(nlp):
+    quotes = extract(nlp, "Selon une cousine, Khaldia Dussourt, la \"nounou\" lui aurait menti pendant 12 jours, "
+                          "affirmant à la maman que l'enfant allait bien mais qu'il ne pouvait pas lui parler parce "
+                          "qu'il dormait ou était chez sa propre mère.")
+    lied = pick(quotes, "lui aurait menti")
+    assert lied.text == 'la "nounou" lui aurait menti pendant 12 jours' and lied.speaker == "Khaldia Dussourt"
+    assert pick(quotes, "l'enfant allait bien", start=True).text.startswith(  # a coordinated que-clause goes on
+        "l'enfant allait bien mais qu'il ne pouvait pas lui parler")

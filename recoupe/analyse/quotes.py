@@ -851,6 +851,8 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
                     before.rfind(" puis "))
             if m <= 0:
                 continue  # a report nested in the clause ("que les États-Unis avaient proposé …")
+            if re.match(r"[\s,]*(?:et|mais|ou)\s+qu['’e]", before[m:]):
+                continue  # "que l'enfant allait bien mais qu'il ne pouvait pas lui parler": the same report goes on
             end = min(end, start_token.idx + m)
     return end
 
@@ -881,7 +883,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                 reported = [f for f in reported if f.kind == "direct"]
             found.extend(reported)
         for prep in sources:
-            item = _from_source(doc, unit, prep, quoted)
+            item = _from_source(doc, unit, prep, quoted, cues)
             if item:
                 found.append(item)
     found.extend(_incises(doc, quoted))
@@ -1435,7 +1437,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
     return None
 
 
-def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
+def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] = ()) -> _Found | None:
     """Selon X, … / …, selon X. / d'après X."""
     text = _text(doc)
     nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
@@ -1466,7 +1468,8 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
         stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";", ":")), None)
         apposition = after[:stop] if stop is not None else []
         verbless = apposition and not any(t.pos_ in ("VERB", "AUX") for t in apposition)
-        if verbless and any(t.ent_type_ == "PER" for t in apposition) and after[0].pos_ != "NOUN":
+        if verbless and (any(t.ent_type_ == "PER" for t in apposition) or
+                         _first_name_then_name(doc, apposition[0].i, apposition[-1].i + 1)) and after[0].pos_ != "NOUN":
             source_tokens = source_tokens + [doc[source_tokens[-1].i + 1]] + apposition
             source_end = apposition[-1].idx + len(apposition[-1])
         elif verbless and any(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in source_tokens) and \
@@ -1503,6 +1506,11 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted) -> _Found | None:
         colon = re.search(r"\s*:\s*[«“\"]", text[source_end + 1:unit.end])
         if colon and not _inside(source_end + 1 + colon.start(), quoted):
             end = source_end + 1 + colon.start()
+        # "Selon une cousine, la nounou lui aurait menti, affirmant à la maman que …": up to the next report
+        later = [c for c in cues if c.idx > source_end and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm") and
+                 "Pres" in c.morph.get("Tense") and c.i > 0 and doc[c.i - 1].text == ","]
+        if later and not _inside(later[0].idx, quoted):
+            end = min(end, doc[later[0].i - 1].idx)
         span = _content(doc, source_end, end, quoted)
     if not span:
         return None

@@ -958,6 +958,14 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
     for mention in refs.mentions_in(tokens):
         if refs.person(mention) and not refs.governed(mention):
             return person(mention.key)
+    # "une cousine, Khaldia Dussourt": a name in apposition the recogniser missed, known by its first name
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].text == "," and tokens[k + 1].pos_ == "PROPN" and first_name_gender(tokens[k + 1].text) and \
+                tokens[k + 2].pos_ == "PROPN" and tokens[k + 2].text[:1].isupper():
+            last = k + 2
+            while last + 1 < len(tokens) and tokens[last + 1].pos_ == "PROPN" and tokens[last + 1].text[:1].isupper():
+                last += 1
+            return person(_fold(" ".join(t.text for t in tokens[k + 1:last + 1])))
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
     noun = _fold(head.lemma_ or head.text)
     if noun in DOCUMENT_NOUNS or _fold(head.text) in DOCUMENT_NOUNS:
