@@ -673,3 +673,10 @@ def test_a_source_with_a_name_in_apposition_reports_up_to_the_next_report(nlp):
     assert lied.text == 'la "nounou" lui aurait menti pendant 12 jours' and lied.speaker == "Khaldia Dussourt"
     assert pick(quotes, "l'enfant allait bien", start=True).text.startswith(  # a coordinated que-clause goes on
         "l'enfant allait bien mais qu'il ne pouvait pas lui parler")
+
+
+def test_remarks_and_a_cue_the_tagger_took_for_an_adjective(nlp):
+    quotes = extract(nlp, "Jean-Luc Romero, président de l'ADMD, remarquait mardi que la différence est ténue.\n\n"
+                          "La mission suggère aussi la création d'un observatoire des pratiques médicales.")
+    assert pick(quotes, "la différence est ténue").speaker == "Jean-Luc Romero"
+    assert pick(quotes, "observatoire").speaker == "mission"

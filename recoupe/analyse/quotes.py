@@ -315,6 +315,10 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
         return True
+    # "remarquait mardi que …", "a observé que …": a remark made
+    if lemma in ("remarquer", "observer") and token.pos_ == "VERB" and "Inf" not in token.morph.get("VerbForm") and \
+            _que_follows(token, 3):
+        return True
     # "s'est prononcé pour …", "milite contre …", "milite en faveur de …": a stance
     if lemma in ("prononcer", "militer") and token.pos_ == "VERB" and token.i + 1 < len(doc) and \
             (doc[token.i + 1].lower_ in _STANCE_PREPOSITIONS or doc[token.i + 1].lower_ == "en" and
@@ -338,6 +342,12 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
             return True
         if _ASIDE_THEN_QUE.match(_text(doc), token.idx + len(token)):  # "L'élu note par ailleurs qu'…"
             return True
+    # a cue the tagger took for an adjective of the noun before it, in a sentence with no verb: "La
+    # mission suggère aussi la création …"
+    if token.pos_ in ("NOUN", "ADJ") and _cue_form(token) and not token.ent_type_ and token.dep_ in ("acl", "amod") and \
+            token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i and \
+            not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in _sent(token)):
+        return True
     # a present-tense cue the tagger took for a noun: "», conclut Fabrice Delloye"
     if not (token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and
             doc[token.i - 1].text in (",", "»", '"', "”") and not token.ent_type_):
