@@ -677,6 +677,7 @@ def test_a_source_with_a_name_in_apposition_reports_up_to_the_next_report(nlp):
 
 def test_remarks_and_a_cue_the_tagger_took_for_an_adjective(nlp):
     quotes = extract(nlp, "Jean-Luc Romero, président de l'ADMD, remarquait mardi que la différence est ténue.\n\n"
-                          "La mission suggère aussi la création d'un observatoire des pratiques médicales.")
+                          "La mission suggère aussi la création d'un \"observatoire des pratiques médicales de la fin "
+                          "de vie\" chargé de \"faire connaître la législation\".")
     assert pick(quotes, "la différence est ténue").speaker == "Jean-Luc Romero"
     assert pick(quotes, "observatoire").speaker == "mission"
