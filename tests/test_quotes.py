@@ -681,3 +681,10 @@ def test_remarks_and_a_cue_the_tagger_took_for_an_adjective(nlp):
                           "de vie\" chargé de \"faire connaître la législation\".")
     assert pick(quotes, "la différence est ténue").speaker == "Jean-Luc Romero"
     assert pick(quotes, "observatoire").speaker == "mission"
+
+
+def test_an_agent_and_what_nobody_says_are_no_quotes(nlp):
+    quotes = extract(nlp, "Alors que le fichier est critiqué tant par l'opposition que par une partie de la droite et "
+                          "des associations, le chef de l'Etat demande une solution.\n\n"
+                          "Rien ne dit que l'Américain aura d'ici là retrouvé son niveau de 2005.")
+    assert not [t for t in quotes if t.startswith("par ") or "retrouvé son niveau" in t]

@@ -97,6 +97,18 @@ class _Found:
     context: bool = False  # a quotation with no cue, whose speaker the text around it gives
 
 
+_NOBODY = {"rien", "personne", "nul", "aucun", "aucune"}
+
+
+def _no_report(text: str, item: _Found) -> bool:
+    """What a cue seemed to report but does not: a passive's agent ("critiqué tant par l'opposition
+    que par une partie de la droite"), or what nobody says ("Rien ne dit que …", "personne n'a affirmé que")."""
+    if re.match(r"par\s", text[item.start:item.end]):
+        return True
+    words = [t for t in item.subject or [] if not t.is_punct]
+    return len(words) == 1 and words[0].lower_ in _NOBODY
+
+
 def _report(content: tuple[int, int, str], cue: Token | None, cue_text: str, subject: list[Token] | None,
             priority: int, kind: str | None = None) -> _Found:
     """A report over ``content`` (start, end and the kind ``_content`` gave it, unless ``kind``)."""
@@ -898,6 +910,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
                 found.append(item)
     found.extend(_incises(doc, quoted))
     found.extend(_speech_nouns(doc, units, quoted))
+    found = [f for f in found if not _no_report(text, f)]
     found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
