@@ -663,6 +663,9 @@ def test_a_stance_said_with_se_dire_is_reported(nlp):
     assert pick(quotes, "favorable").text == "favorable à l'euthanasie"
     assert pick(quotes, "favorable").speaker == "Nadine Morano"
     assert "sceptiques" in quotes
+    quotes = extract(nlp, "Elle est allée encore plus loin, en se disant favorable à une inscription \"dans la loi\" "
+                          "de \"toutes les garanties\" nécessaires aux libertés publiques.")
+    assert pick(quotes, "dans la loi").text.startswith("favorable à une inscription")  # parsed as an adverbial
 
 
 def test_a_source_with_a_name_in_apposition_reports_up_to_the_next_report(nlp):

@@ -1424,7 +1424,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         elif child.dep_ == "obl:arg" and preposition in ("des", "du") and lemma in _NP_VERBS and \
                 child.pos_ == "NOUN":
             start = cases[0]  # "exige des garanties …": a partitive article the parser took for "de"
-        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and lemma in ("dire", "déclarer") and \
+        elif (child.dep_ == "xcomp" or child.dep_ == "advmod" and all(t.pos_ == "ADV" for t in doc[verb.i + 1:child.i])) and \
+                child.pos_ == "ADJ" and lemma in ("dire", "déclarer") and \
                 any(c.lower_ in ("se", "s'", "s’") for c in verb.children) and \
                 not any(c.dep_ == "ccomp" for c in child.children) and _fold(child.lemma_) not in PERSON_HEADS:
             # "s'est dite favorable à l'euthanasie", "se disent sceptiques": the stance (not "elle aussi",
