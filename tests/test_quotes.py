@@ -691,3 +691,12 @@ def test_an_agent_and_what_nobody_says_are_no_quotes(nlp):
                           "des associations, le chef de l'Etat demande une solution.\n\n"
                           "Rien ne dit que l'Américain aura d'ici là retrouvé son niveau de 2005.")
     assert not [t for t in quotes if t.startswith("par ") or "retrouvé son niveau" in t]
+
+
+def test_reporting_verbs_of_the_grammars_beyond_the_usual_ones(nlp):
+    quotes = extract(nlp, "Les pro-Kerviel glosent sur le thème \"c'est une victime du système\".\n\n"
+                          "Un responsable de l'UMP a brocardé les errements de la communication de la ministre.\n\n"
+                          "Le rapport stipule que les mineurs de 16 ans sont seuls concernés.")
+    assert pick(quotes, "victime du système").speaker == "pro-Kerviel"
+    assert pick(quotes, "les errements de la communication", start=True).speaker == "responsable de l'UMP"
+    assert pick(quotes, "les mineurs de 16 ans").kind == "indirect"

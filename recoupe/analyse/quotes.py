@@ -50,12 +50,17 @@ amuser étonner indigner réjouir féliciter inquiéter
 recommander préconiser conseiller reprocher revendiquer encourager enjoindre exprimer souhaiter pronostiquer
 arguer crier hurler jurer murmurer marmonner requérir réfuter récuser fulminer insurger
 plaindre tabler maintenir prétendre convaincre persuader
+relater stipuler spécifier garantir alléguer invoquer dévoiler divulguer notifier questionner implorer
+adjurer stigmatiser blâmer épingler étriller vilipender brocarder tancer sermonner recadrer anticiper parier
+supposer présumer soupçonner insinuer sous-entendre gloser enchaîner embrayer relativiser minimiser glisser
+souffler soupirer railler plaisanter ricaner tempêter
 """.split())
 # Cues that report only through a que-clause: a wish voiced or a view ("a souhaité que …", "pense que …",
 # "considère que …"), not an intention or a regard ("souhaite rester", "pense à …", "considère X comme …").
 # Also views held with a que-clause only: "maintient que …" (not "maintient la pression"), "prétend que …" (not
 # "se prétendait sa mère"), "est convaincu que …" (not "a convaincu les juges").
-_QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer", "maintenir", "prétendre", "convaincre", "persuader"})
+_QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer", "maintenir", "prétendre", "convaincre", "persuader",
+                       "supposer", "présumer", "soupçonner", "parier", "anticiper"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
 _DEMONSTRATIVES = ("ce", "cet", "cette", "ces")  # before a noun that takes up what was said: an anaphor
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
@@ -63,7 +68,7 @@ _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner requérir réfuter récuser
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
-prévoir
+prévoir stigmatiser épingler étriller vilipender brocarder dévoiler divulguer invoquer
 """.split())
 # Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
 # ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
