@@ -700,3 +700,17 @@ def test_reporting_verbs_of_the_grammars_beyond_the_usual_ones(nlp):
     assert pick(quotes, "victime du système").speaker == "pro-Kerviel"
     assert pick(quotes, "les errements de la communication", start=True).speaker == "responsable de l'UMP"
     assert pick(quotes, "les mineurs de 16 ans").kind == "indirect"
+
+
+def test_relatives_in_subjects_press_agencies_and_the_french_president(nlp):
+    text = ("Nicolas Sarkozy a reçu le dalaï lama samedi à Gdansk.\n\n"
+            "Ingrid Betancourt, que l'on a vue plusieurs fois en train de prier après sa libération, a affirmé "
+            "qu'elle allait rencontrer le pape Benoît XVI la semaine prochaine.\n\n"
+            "La télévision CCTV a dénoncé la rencontre.\n\n"
+            "Samedi soir, l'agence de presse Chine Nouvelle (Xinhua) avait estimé que la rencontre était une erreur.\n\n"
+            "Peu avant de voir le dalaï lama, le président français avait demandé que cette rencontre ne soit pas "
+            "\"dramatisée\".")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "rencontrer le pape").speaker == "Ingrid Betancourt"
+    assert pick(quotes, "était une erreur").speaker == "Chine Nouvelle"  # not CCTV, the organisation named before
+    assert pick(quotes, "dramatisée").speaker == "Nicolas Sarkozy"  # not the last person named

@@ -27,7 +27,7 @@ ROLE_FOLDED = frozenset(_fold(r) for r in ROLE_NOUNS)
 ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
-             "radio", "television", "station", "televise", "media", "revue"}
+             "radio", "television", "station", "televise", "media", "revue", "enseigne"}
 
 THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",

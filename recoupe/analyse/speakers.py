@@ -51,7 +51,7 @@ _ROLE_SYNONYMS = {"leader": "chef", "cheffe": "chef"}
 # title is that holder. Folded phrases; surnames as the article may give them alone.
 _NATIONAL_OFFICES = (
     (re.compile(r"^(?:president|presidente) de la republique(?: francaise)?$|^chef de l etat(?: francais)?$|"
-                r"^locataire de l elysee$"),
+                r"^locataire de l elysee$|^president francais$|^presidente francaise$"),
      (("de gaulle", 1959, 1969), ("pompidou", 1969, 1974), ("giscard d estaing", 1974, 1981),
       ("mitterrand", 1981, 1995), ("chirac", 1995, 2007), ("sarkozy", 2007, 2012), ("hollande", 2012, 2017),
       ("macron", 2017, 2027))),
@@ -586,6 +586,7 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previ
     return None
 
 
+_RELATIVES = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles")
 # Organisation nouns that designate a news outlet: one the article cites is a source, not a topic.
 _MEDIA_NOUNS = {"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio", "television",
                 "station", "media", "revue", "agence"}
@@ -859,7 +860,7 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
     tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
     # "La banque elle-même, dans un audit interne, …", "Chavez, après avoir obtenu …,": not the incise
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-    if comma and comma + 1 < len(tokens) and tokens[comma + 1].pos_ == "ADP" and \
+    if comma and comma + 1 < len(tokens) and (tokens[comma + 1].pos_ == "ADP" or tokens[comma + 1].lower_ in _RELATIVES) and \
             any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens[:comma]):
         tokens = tokens[:comma]
     # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
@@ -993,8 +994,11 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
     if noun in ORG_NOUNS:  # "la radio Europe 1", "le quotidien Le Monde" (not "la banque de gros des groupes X")
         for mention in refs.mentions_in(tokens):
             between = [t for t in tokens if head.i < t.i and t.idx < mention.start]
+            # (a bare category between is no complement: "l'agence de presse Chine Nouvelle")
+            category = len(between) == 2 and between[0].lower_ in ("de", "d'", "d’") and between[1].pos_ == "NOUN" and \
+                between[1].text[:1].islower()
             if mention.start > head.idx and mention.label in ("ORG", "MISC", "LOC", "PER") and \
-                    not any(t.pos_ == "ADP" for t in between):
+                    (category or not any(t.pos_ == "ADP" for t in between)):
                 return named(mention)
     # a definite description of someone the article named: "l'ex-otage", "la ministre de l'Economie"
     if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
