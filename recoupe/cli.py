@@ -360,6 +360,8 @@ def eval_quotes(paths: PathsArg,
     console.print(f"missed by kind: {r['missed_by_kind']}; by speaker kind: {r['missed_by_speaker_kind']}")
     console.print(f"false positives by kind: {r['false_positives_by_kind']}; "
                   f"wrong speakers by speaker kind: {r['wrong_speaker_by_speaker_kind']}")
+    console.print("speaker accuracy by how the speaker is designated: " + ", ".join(
+        f"{d} {v['speaker_accuracy']:.3f} (n={v['matched']})" for d, v in r["speaker_accuracy_by_designation"].items()))
     if result["gold_articles_not_found"]:
         console.print(f"gold articles not found under the paths: {len(result['gold_articles_not_found'])}")
     if details:

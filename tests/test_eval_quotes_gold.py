@@ -104,3 +104,14 @@ def test_agreement_scores_two_annotations_like_the_extractor(tmp_path):
     assert result["articles"] == 1 and r["matched"] == 2 and r["gold_quotes"] == 3 and r["predicted"] == 3
     assert abs(r["f1"] - 2 / 3) < 1e-9 and r["speaker_accuracy"] == 0.5
     assert r["by_kind_of_a"] == {"direct": 1.0, "mixed": 0.0, "indirect": 1.0}
+
+
+@pytest.mark.parametrize(("phrase", "designation"), [
+    ("Mark Rutte", "name"), ("M. Lavrov", "name"), ("-t-il", "pronoun"), ("elle", "pronoun"), ("ce dernier", "pronoun"),
+    ("a-t-elle", "pronoun"), ("le secrétaire général de l'Otan", "description"), ("l'ex-otage", "description"),
+    ("une source diplomatique", "description"), ("", "context"), (None, "context")])
+def test_speakers_are_sorted_by_how_the_quote_designates_them(phrase, designation):
+    from recoupe.evaluate.quotes import _designation
+
+    assert _designation({"speaker_text": phrase}) == designation
+    assert _designation({"speaker": "X"}) == "unknown"  # predictions that do not say (the baseline's)

@@ -112,9 +112,32 @@ def _baseline(text: str, doc) -> list[dict]:
     return out
 
 
+_PRONOUNS = re.compile(r"^-?(?:t-)?(?:il|elle|ils|elles|on|lui|eux|qui|celui-ci|celle-ci|ceux-ci|celles-ci)$|"
+                       r"^(?:ce|cette|ces) derni(?:er|ère|ers|ères)$", re.IGNORECASE)
+
+
+def _designation(predicted: dict) -> str:
+    """How a predicted quote designates its speaker: by a name, a description ("le ministre", "la
+    banque"), a pronoun, or not at all (a quotation whose speaker the context gives), or "unknown"
+    for predictions that do not say (the baseline's)."""
+    if "speaker_text" not in predicted:
+        return "unknown"
+    phrase = (predicted["speaker_text"] or "").strip()
+    if not phrase:
+        return "context"
+    if _PRONOUNS.match(phrase) or re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)$", phrase, re.IGNORECASE):
+        return "pronoun"
+    if re.match(r"(?:l['’]|(?:le|la|les|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|d['’]autres)\s)",
+                phrase, re.IGNORECASE) or phrase[:1].islower():
+        return "description"
+    return "name"
+
+
 def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
            overlap: float, details: bool) -> dict:
     tp = n_gold = n_pred = right = 0
+    by_designation: Counter = Counter()
+    right_by_designation: Counter = Counter()
     missed: Counter = Counter()
     missed_speaker_kind: Counter = Counter()
     false_kinds: Counter = Counter()
@@ -139,8 +162,11 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
                 examples["false"].append(f"{article_id} [{p['kind']}] {p.get('text', '')[:90]}")
         for i, j in pairs:
             g, p = gold[i], predicted[j]
+            designation = _designation(p)
+            by_designation[designation] += 1
             if same_speaker(p.get("speaker"), g.get("speaker")):
                 right += 1
+                right_by_designation[designation] += 1
             else:
                 wrong_speaker[g.get("speaker_kind", "?")] += 1
                 examples["wrong_speaker"].append(f"{article_id}: gold {g.get('speaker')!r}, "
@@ -152,7 +178,10 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
               "recall": recall, "f1": f1, "speaker_accuracy": right / tp if tp else 0.0,
               "missed_by_kind": dict(missed), "missed_by_speaker_kind": dict(missed_speaker_kind),
               "false_positives_by_kind": dict(false_kinds),
-              "wrong_speaker_by_speaker_kind": dict(wrong_speaker)}
+              "wrong_speaker_by_speaker_kind": dict(wrong_speaker),
+              "speaker_accuracy_by_designation": {
+                  d: {"matched": n, "speaker_accuracy": right_by_designation[d] / n}
+                  for d, n in sorted(by_designation.items()) if d != "unknown"}}
     if details:
         result["examples"] = examples
     return result
@@ -177,7 +206,7 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     predicted: dict[str, list[dict]] = {}
     for article, analysis in zip(articles, analyse_articles(articles, settings)):
         predicted[article.id] = [{"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
-                                  "text": q.text} for q in analysis.quotes]
+                                  "speaker_text": q.speaker_text, "text": q.text} for q in analysis.quotes]
     result = {"gold": str(gold_path), "articles": len(gold_by_article),
               "gold_articles_not_found": sorted(set(wanted) - found), "overlap": overlap,
               "recoupe": _score(gold_by_article, predicted, overlap, details)}
