@@ -714,3 +714,14 @@ def test_relatives_in_subjects_press_agencies_and_the_french_president(nlp):
     assert pick(quotes, "rencontrer le pape").speaker == "Ingrid Betancourt"
     assert pick(quotes, "était une erreur").speaker == "Chine Nouvelle"  # not CCTV, the organisation named before
     assert pick(quotes, "dramatisée").speaker == "Nicolas Sarkozy"  # not the last person named
+
+
+def test_a_name_after_a_date_or_in_apposition_is_the_person_talked_about(nlp):
+    text = ("C'est par ces mots que Nicolas Sarkozy a accueilli vendredi 4 juillet Ingrid Betancourt.\n\n"
+            "Elle a descendu seule la passerelle de l'avion.\n\n"
+            "Très émue, elle s'est dite heureuse de \"respirer l'air de la France\".\n\n"
+            "\"Il a la solidité pour très bien marcher\", a déclaré mercredi le manager de l'équipe Silence Lotto, "
+            "Roberto Damiani.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "respirer").speaker == "Ingrid Betancourt"  # "juillet Ingrid Betancourt" modifies no noun
+    assert pick(quotes, "la solidité").speaker == "Roberto Damiani"  # not the team of the description

@@ -70,3 +70,7 @@ habitant habitante citoyen citoyenne trader banquier patron patronne numéro lau
 mère père fils fille mari épouse époux enfant ami amie garçon cousin cousine frère sœur parent personne
 jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette icône inconnu inconnue
 """.split())
+
+# The months and the days of the week: "le 4 juillet Ingrid Betancourt" is no name modifying a noun.
+MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())

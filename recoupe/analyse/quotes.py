@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .lexicon import DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS
+from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS,
+                      THING_NOUNS)
 from .speakers import attach_speakers, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
                      _split_clitic, _text, main_clause_after, quotation_spans)
@@ -1169,8 +1170,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     return out
 
 
-_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"}
+_MONTHS = MONTHS
 # Verbs whose prepositional complement is what was said: "accuse X de …", "tonne contre …", "appelle à …".
 _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à", "au", "aux"),
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, NATIONALITIES, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED,
-                      ROLE_NOUNS, THING_NOUNS)
+from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, NATIONALITIES, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED,
+                      ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
                      main_clause_after)
 
@@ -221,6 +221,7 @@ class Referents:
         """"la mission Leonetti", "la loi Evin": a name modifying a thing, not the person talked about."""
         previous = self._word_before(mention)
         return previous is not None and previous.pos_ == "NOUN" and previous.text[:1].islower() and \
+            previous.lower_ not in MONTHS and previous.lower_ not in WEEKDAYS and \
             not personal(self.doc, [previous]) and \
             _fold(previous.lemma_) not in DOCUMENT_NOUNS  # ("le rapport Leonetti" speaks for its author)
 
@@ -955,18 +956,25 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             spokesman = next((m for m in refs.mentions if m.label == "PER" and at <= m.start < at + 80), None)
             if spokesman is not None:
                 return person(spokesman.key)
-    # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
-    for mention in refs.mentions_in(tokens):
-        if refs.person(mention) and not refs.governed(mention):
-            return person(mention.key)
-    # "une cousine, Khaldia Dussourt": a name in apposition the recogniser missed, known by its first name
-    for k in range(1, len(tokens) - 2):
-        if tokens[k].text == "," and tokens[k + 1].pos_ == "PROPN" and first_name_gender(tokens[k + 1].text) and \
+    # a description's name in apposition: "le manager de l'équipe Silence Lotto, Roberto Damiani" (not
+    # the team), "une cousine, Khaldia Dussourt" (a name the recogniser missed, known by its first name)
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text != "," or tokens[0].pos_ != "DET":
+            continue
+        named_after = next((m for m in refs.mentions_in(tokens[k + 1:]) if m.start == tokens[k + 1].idx), None)
+        if named_after is not None and refs.person(named_after):
+            return person(named_after.key)
+        if k + 2 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and first_name_gender(tokens[k + 1].text) and \
                 tokens[k + 2].pos_ == "PROPN" and tokens[k + 2].text[:1].isupper():
             last = k + 2
             while last + 1 < len(tokens) and tokens[last + 1].pos_ == "PROPN" and tokens[last + 1].text[:1].isupper():
                 last += 1
             return person(_fold(" ".join(t.text for t in tokens[k + 1:last + 1])))
+        break
+    # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
+    for mention in refs.mentions_in(tokens):
+        if refs.person(mention) and not refs.governed(mention):
+            return person(mention.key)
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")), words[0] if words else tokens[0])
     noun = _fold(head.lemma_ or head.text)
     if noun in DOCUMENT_NOUNS or _fold(head.text) in DOCUMENT_NOUNS:
