@@ -725,3 +725,19 @@ def test_a_name_after_a_date_or_in_apposition_is_the_person_talked_about(nlp):
     quotes = extract(nlp, text)
     assert pick(quotes, "respirer").speaker == "Ingrid Betancourt"  # "juillet Ingrid Betancourt" modifies no noun
     assert pick(quotes, "la solidité").speaker == "Roberto Damiani"  # not the team of the description
+
+
+def test_incises_with_a_partitive_or_a_relative_subject_split_their_quotation(nlp):
+    text = ("Ingrid Betancourt se repose aux Seychelles.\n\n"
+            "«Ceux qui l'imaginaient repartir se trompaient, poursuit un de ses proches. Elle avait besoin d'un "
+            "long repos.»\n\n"
+            "«Il n'y a rien qui pourrait fournir des preuves quant au Tour 1999, explique dans un communiqué "
+            "l'Américain qui vient d'annoncer son retour à la compétition. Les échantillons n'ont pas été "
+            "conservés correctement.»\n\n"
+            "Anne-Cécile Antoni, présidente de l'Acat, craint que la collecte de données ne porte atteinte au "
+            "principe de non-discrimination.")
+    quotes = extract(nlp, text)
+    assert quotes["Ceux qui l'imaginaient repartir se trompaient"].speaker == "proche d'Ingrid Betancourt"
+    assert quotes["Elle avait besoin d'un long repos"].speaker == "proche d'Ingrid Betancourt"
+    assert "Les échantillons n'ont pas été conservés correctement" in quotes
+    assert pick(quotes, "la collecte de données").speaker == "Anne-Cécile Antoni"

@@ -54,14 +54,14 @@ plaindre tabler maintenir prétendre convaincre persuader
 relater stipuler spécifier garantir alléguer invoquer dévoiler divulguer notifier questionner implorer
 adjurer stigmatiser blâmer épingler étriller vilipender brocarder tancer sermonner recadrer anticiper parier
 supposer présumer soupçonner insinuer sous-entendre gloser enchaîner embrayer relativiser minimiser glisser
-souffler soupirer railler plaisanter ricaner tempêter
+souffler soupirer railler plaisanter ricaner tempêter offusquer alarmer craindre redouter
 """.split())
 # Cues that report only through a que-clause: a wish voiced or a view ("a souhaité que …", "pense que …",
 # "considère que …"), not an intention or a regard ("souhaite rester", "pense à …", "considère X comme …").
 # Also views held with a que-clause only: "maintient que …" (not "maintient la pression"), "prétend que …" (not
 # "se prétendait sa mère"), "est convaincu que …" (not "a convaincu les juges").
 _QUE_ONLY = frozenset({"souhaiter", "penser", "croire", "considérer", "maintenir", "prétendre", "convaincre", "persuader",
-                       "supposer", "présumer", "soupçonner", "parier", "anticiper"})
+                       "supposer", "présumer", "soupçonner", "parier", "anticiper", "craindre", "redouter"})
 _CONTENT_STRIP = " \t\n,;:.—–-"
 _DEMONSTRATIVES = ("ce", "cet", "cette", "ces")  # before a noun that takes up what was said: an anaphor
 # Speech verbs whose noun-phrase object is what was said: "a démenti les informations", "exige des garanties".
@@ -635,7 +635,8 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
                 # "a dit sur BFM Pierre Nanterme" (which the recogniser reads as one organisation)
                 i = j
                 break
-    if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or doc[i].is_punct or \
+    partitive = i + 1 < end and doc[i].lower_ in ("un", "une", "l'un", "l'une") and doc[i + 1].lower_ in ("de", "d'", "des")
+    if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and not partitive or doc[i].is_punct or \
             doc[i].lower_.startswith(("qu'", "qu’")) or re.search(r"[«\"“»”]", doc[i].text):
         # the words did not lead to it, but the parse found it: "a dit mercredi sur BFM Pierre Nanterme"
         parsed = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > i and
@@ -1656,7 +1657,10 @@ def _incises(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
             if not subject:
                 continue
             after = max(verb.idx + len(verb), *(t.idx + len(t) for t in subject))
-            m = re.match(r"[^,.;!?»\"”]{0,40}?[,.;!?]", text[after:e])
+            # (the subject's own relative clause belongs to the incise: "explique l'Américain qui vient
+            # d'annoncer son retour à la compétition. Les échantillons …")
+            m = re.match(r"[^,.;!?»\"”]{0,40}?[,.;!?]", text[after:e]) or \
+                re.match(r"\s+(?:qui|dont)\s[^,.;!?»\"”]{0,120}?[,.;!?]", text[after:e])
             if not m:
                 continue
             first = _content(doc, s + 1, doc[token.i - 1].idx, quoted)

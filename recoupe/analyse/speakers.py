@@ -587,6 +587,7 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previ
     return None
 
 
+_POSSESSIVES = ("son", "sa", "ses")
 _RELATIVES = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles")
 # Organisation nouns that designate a news outlet: one the article cites is a source, not a topic.
 _MEDIA_NOUNS = {"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio", "television",
@@ -989,6 +990,17 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         if _national_office(phrase):  # "le chef de l'Etat": its holder, or no guess when none is named
             key = refs.office_holder(phrase, anchor, _description_gender(tokens[:3]))
             return person(key) if key else (_phrase(doc, tokens), None, phrase, start, end)
+    # "un de ses proches", "l'un de ses avocats": one of a group the guide writes "proche de X", X the
+    # person last talked about
+    owned = tokens[2:] if len(tokens) > 3 and tokens[0].lower_ in ("un", "une", "l'un", "l'une") and \
+        tokens[1].lower_ == "de" else []
+    if owned and owned[0].lower_ in _POSSESSIVES and head.pos_ == "NOUN" and head.i == owned[0].i + 1 and \
+            len(owned) == 2 and personal(doc, [head]) and _fold(head.lemma_ or head.text) not in THING_NOUNS:
+        owner = refs.last_person_before(anchor, spoken)
+        if owner:
+            name = refs.names.get(owner, owner.title())
+            of = "d'" if _fold(name[:1]) in "aeiouy" else "de "
+            return (f"{head.lemma_ or head.text} {of}{name}", None, phrase, start, end)
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     nationality = _nationality(head)
