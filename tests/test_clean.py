@@ -89,6 +89,11 @@ def test_normalise_text_composes_accents_and_drops_zero_width_characters():
     assert normalise_text(decomposed) == "Le président ukrainien Volodymyr Zelensky"
 
 
+def test_normalise_text_reads_c1_controls_as_the_windows_1252_characters_they_were():
+    # "l’offre" written in Windows-1252, read as Latin-1, saved as UTF-8: U+0092 where the apostrophe was
+    assert normalise_text("l\x92offre de l\x92AFLD, \x93oui\x94 \x85") == "l'offre de l'AFLD, “oui” …"
+
+
 def test_normalise_text_leaves_clean_text_unchanged():
     assert normalise_text(LEAD_002) == LEAD_002
 

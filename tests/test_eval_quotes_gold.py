@@ -64,13 +64,14 @@ def test_the_gold_file_keeps_its_format():
 
 @pytest.mark.skipif(not (RPM2.exists() and (SHARED / "seeds").exists()),
                     reason="../shared/corpora/{seeds,rpm2-dev} are not beside the project")
-def test_the_gold_offsets_point_into_the_cleaned_text():
+@pytest.mark.parametrize("path", sorted(GOLD.parent.glob("quotes*.json")), ids=lambda p: p.stem)
+def test_the_gold_offsets_point_into_the_cleaned_text(path):
     from recoupe.clean import clean_document
     from recoupe.records import ReadError
     from recoupe.settings import DEFAULT_SETTINGS
     from recoupe.sources import read_paths
 
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    gold = json.loads(path.read_text(encoding="utf-8"))["articles"]
     texts = {raw.id: clean_document(raw).text
              for raw in read_paths([SHARED / "seeds", RPM2], DEFAULT_SETTINGS)
              if not isinstance(raw, ReadError) and raw.id in gold}
