@@ -110,7 +110,8 @@ def test_agreement_scores_two_annotations_like_the_extractor(tmp_path):
 @pytest.mark.parametrize(("phrase", "designation"), [
     ("Mark Rutte", "name"), ("M. Lavrov", "name"), ("-t-il", "pronoun"), ("elle", "pronoun"), ("ce dernier", "pronoun"),
     ("a-t-elle", "pronoun"), ("le secrétaire général de l'Otan", "description"), ("l'ex-otage", "description"),
-    ("une source diplomatique", "description"), ("", "context"), (None, "context")])
+    ("une source diplomatique", "description"), ("Plusieurs témoins", "description"), ("Deux députés", "description"),
+    ("", "context"), (None, "context")])
 def test_speakers_are_sorted_by_how_the_quote_designates_them(phrase, designation):
     from recoupe.evaluate.quotes import _designation
 

@@ -621,6 +621,12 @@ def test_misspelt_names_and_lone_first_names_are_linked_in_an_article():
                         "lance armstrong", "lance armstrong", "alberto contador"]
     assert keys[7:10] == ["jean martin", "jeanne martin", "marie dubois"]  # two people, not one typing slip
     assert keys[11] == "marie"  # two Maries: which one is not said
+    names = ["Michel Dupont", "Michèle Dupont", "Michel Dupont", "Florence Parly", "Florence"]
+    mentions = [Mention(i * 20, i * 20 + len(n), n, "LOC" if n == "Florence" else "PER", entity_key(n))
+                for i, n in enumerate(names)]
+    linked = _link_surnames(mentions)
+    assert linked[1].key == "michele dupont"  # a feminine first name is no slip of the masculine
+    assert (linked[4].label, linked[4].key) == ("LOC", "florence")  # the city, not Florence Parly
 
 
 def test_a_gerund_after_coordinated_verbs_reports_for_their_subject(nlp):
@@ -741,3 +747,19 @@ def test_incises_with_a_partitive_or_a_relative_subject_split_their_quotation(nl
     assert quotes["Elle avait besoin d'un long repos"].speaker == "proche d'Ingrid Betancourt"
     assert "Les échantillons n'ont pas été conservés correctement" in quotes
     assert pick(quotes, "la collecte de données").speaker == "Anne-Cécile Antoni"
+
+
+def test_what_the_review_found(nlp):
+    text = ("« Par respect pour les victimes, je ne dirai rien », a déclaré Jean Dupont.\n\n"
+            "Le parquet a ouvert une enquête, a déclaré la Société Générale.\n\n"
+            "La banque était au courant, ajoute le quotidien.\n\n"
+            "Jérôme Kerviel est sorti de prison.\n\n"
+            "Il n'a jamais caché ses positions, affirme l'un de ses avocats.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "Par respect pour les victimes", start=True).speaker == "Jean Dupont"
+    assert pick(quotes, "La banque était au courant").speaker != "Société Générale"  # no news outlet
+    assert pick(quotes, "jamais caché ses positions").speaker == "avocat de Jérôme Kerviel"
+    quotes = extract(nlp, "Act-Up dénonce une « atteinte d'une extrême gravité aux libertés ».\n\n"
+                          "L'association a expliqué qu'elle soutenait ces démarches.")
+    assert pick(quotes, "elle soutenait ces démarches").speaker == "Act-Up"  # a name that acts, first in the text
+

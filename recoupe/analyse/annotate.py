@@ -21,6 +21,7 @@ from .embed import embed_leads
 from .nlp import detect_language, load_nlp
 from .quantities import find_quantities
 from .entities import repair_mentions
+from .first_names import first_name_gender
 from .quotes import find_quotes
 from .syntax import _text, remember_text
 
@@ -62,24 +63,29 @@ def _mentions(doc: Doc) -> list[Mention]:
 
 def _misspelt(a: str, b: str) -> bool:
     """Two full names one typing slip apart: same number of words, every word equal but one, which is
-    at least six letters long and one edit away ("Lance Armsrong", "Aberto Contador")."""
+    at least six letters long and one edit away ("Lance Armsrong", "Aberto Contador"); not two first
+    names ("Michèle"/"Michel Dupont", "Pascale"/"Pascal") nor a word and its feminine."""
     left, right = a.split(), b.split()
     if len(left) != len(right) or len(left) < 2:
         return False
     differing = [(x, y) for x, y in zip(left, right) if x != y]
-    return len(differing) == 1 and min(map(len, differing[0])) >= 6 and \
-        Levenshtein.distance(*differing[0], score_cutoff=1) <= 1
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y, score_cutoff=1) <= 1 and \
+        x + "e" != y and y + "e" != x and not (first_name_gender(x.title()) and first_name_gender(y.title()))
 
 
 def _link_surnames(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later, and
     a full name misspelt once ("Lance Armsrong") is the one spelt right more often (or first)."""
     counts = Counter(m.key for m in mentions if m.label == "PER")
+    order = {key: -i for i, key in enumerate(counts)}  # earlier first
     spelling: dict[str, str] = {}
     for key in counts:
-        best = max((k for k in counts if k != key and _misspelt(key, k)),
+        best = max((k for k in counts if k != key and len(k.split()) == len(key.split()) and _misspelt(key, k)),
                    key=lambda k: counts[k], default=None)
-        if best is not None and (counts[best], -list(counts).index(best)) > (counts[key], -list(counts).index(key)):
+        if best is not None and (counts[best], order[best]) > (counts[key], order[key]):
             spelling[key] = best
     if spelling:
         mentions = [Mention(m.start, m.end, m.text, m.label, spelling[m.key]) if m.label == "PER" and m.key in spelling
@@ -90,20 +96,20 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
         if m.label == "PER" and len(parts) >= 2:
             for i in range(1, len(parts)):  # "Cavo Dragone" and "Dragone" are "Giuseppe Cavo Dragone"
                 full.setdefault(" ".join(parts[i:]), m.key)
-    # a first name alone ("Lance", "Ingrid") is the one person of the article who bears it
+    # a first name alone, as a person ("Lance", "Ingrid"; not the city of "Florence"), is the one person
+    # of the article who bears it
     bearers: dict[str, set[str]] = {}
     for m in mentions:
         parts = m.key.split()
         if m.label == "PER" and len(parts) >= 2 and parts[0] not in ("m", "mme"):
             bearers.setdefault(parts[0], set()).add(m.key)
-    for first, keys in bearers.items():
-        if len(keys) == 1 and first not in full:
-            full[first] = next(iter(keys))
+    first_names = {first: next(iter(keys)) for first, keys in bearers.items() if len(keys) == 1 and first not in full}
     linked = []
     for m in mentions:
         key = m.key.removeprefix("m ").removeprefix("mme ")
-        if key in full and full[key] != m.key:
-            linked.append(Mention(m.start, m.end, m.text, "PER", full[key]))
+        target = full.get(key) or (first_names.get(key) if m.label == "PER" else None)
+        if target and target != m.key:
+            linked.append(Mention(m.start, m.end, m.text, "PER", target))
         else:
             linked.append(m)
     return linked

@@ -74,3 +74,22 @@ jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette i
 # The months and the days of the week: "le 4 juillet Ingrid Betancourt" is no name modifying a noun.
 MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+
+# News outlets and agencies the French press cites, folded, without their article ("Les Echos" →
+# "echos"): an organisation quoted under one of these names is an outlet that "le quotidien", "le
+# journal", "l'agence" can take up.
+OUTLETS = frozenset(_fold(w) for w in """
+monde|figaro|echos|parisien|aujourd'hui en france|liberation|croix|humanite|equipe|tribune|express|point|
+nouvel observateur|nouvel obs|obs|journal du dimanche|jdd|canard enchaine|marianne|mediapart|provence|
+ouest-france|sud ouest|voix du nord|progres|depeche du midi|midi libre|nice-matin|dauphine libere|
+est republicain|dernieres nouvelles d'alsace|telegramme|20 minutes|metro|challenges|capital|
+afp|agence france-presse|reuters|associated press|ap|bloomberg|dow jones|xinhua|chine nouvelle|kyodo|
+yonhap|ria novosti|tass|interfax|ansa|dpa|efe|belga|anp|
+france info|franceinfo|france inter|france culture|rfi|rtl|europe 1|rmc|bfm|bfmtv|bfm tv|lci|tf1|
+france 2|france 3|france 24|france televisions|arte|canal+|m6|tv5monde|radio france|
+cctv|bbc|cnn|al jazeera|fox news|nbc|abc|cbs|npr|
+new york times|washington post|wall street journal|financial times|guardian|times|daily telegraph|
+independent|economist|spiegel|der spiegel|bild|frankfurter allgemeine zeitung|suddeutsche zeitung|
+el pais|el mundo|corriere della sera|repubblica|gazzetta dello sport|stampa|soir|libre belgique|temps|
+tribune de geneve|gazette|radio suisse romande|rsr|tsr|rts|radio-canada|devoir|presse
+""".replace("\n", "").split("|"))

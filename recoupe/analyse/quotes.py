@@ -27,12 +27,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..records import Mention, Quote
-from .first_names import first_name_gender
 from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS,
-                      THING_NOUNS)
+                      THING_NOUNS, WEEKDAYS)
 from .speakers import attach_speakers, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
-                     _split_clitic, _text, main_clause_after, quotation_spans)
+                     _split_clitic, _text, first_name_then_name, main_clause_after, quotation_spans)
 
 __all__ = ["ROLE_NOUNS", "SPEECH_VERBS", "find_quotes", "quotation_spans"]
 
@@ -107,10 +106,13 @@ _NOBODY = {"rien", "personne", "nul", "aucun", "aucune"}
 
 
 def _no_report(text: str, item: _Found) -> bool:
-    """What a cue seemed to report but does not: a passive's agent ("critiqué tant par l'opposition
-    que par une partie de la droite"), or what nobody says ("Rien ne dit que …", "personne n'a affirmé que")."""
-    if re.match(r"par\s", text[item.start:item.end]):
-        return True
+    """What a cue seemed to report but does not: the agent of a participle's passive ("critiqué tant par
+    l'opposition que par une partie de la droite"), or what nobody says ("Rien ne dit que …",
+    "personne n'a affirmé que")."""
+    cue = item.cue
+    if item.kind != "direct" and cue is not None and "Part" in cue.morph.get("VerbForm") and \
+            "Past" in cue.morph.get("Tense") and re.match(r"par\s", text[item.start:item.end]):
+        return True  # not "a déclaré que par respect pour les victimes, il ne dirait rien"
     words = [t for t in item.subject or [] if not t.is_punct]
     return len(words) == 1 and words[0].lower_ in _NOBODY
 
@@ -333,8 +335,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.lower_ in ("remarquer", "valoir", "savoir", "observer") and token.i > 0 and \
             any(t.lemma_ == "faire" for t in doc[max(token.i - 3, 0):token.i]):
         return True
-    # "remarquait mardi que …", "a observé que …": a remark made
-    if lemma in ("remarquer", "observer") and token.pos_ == "VERB" and "Inf" not in token.morph.get("VerbForm") and \
+    # "remarquait mardi que …": a remark made ("observer" is a speech verb already)
+    if lemma == "remarquer" and token.pos_ == "VERB" and "Inf" not in token.morph.get("VerbForm") and \
             _que_follows(token, 3):
         return True
     # "s'est prononcé pour …", "milite contre …", "milite en faveur de …": a stance
@@ -593,12 +595,6 @@ def _subject(verb: Token) -> list[Token] | None:
     return tokens or None
 
 
-def _first_name_then_name(doc: Doc, j: int, end: int) -> bool:
-    """Whether a person's name starts at ``j``: a known first name, capitalised, then a capitalised name."""
-    return doc[j].pos_ == "PROPN" and j + 1 < end and doc[j + 1].pos_ == "PROPN" and \
-        doc[j + 1].text[:1].isupper() and first_name_gender(doc[j].text) is not None
-
-
 def _inverted_subject(verb: Token) -> list[Token] | None:
     """The subject that follows its verb: "a déclaré Mark Rutte", "a affirmé mercredi le secrétaire
     général de l'Otan, Mark Rutte", "indique le communiqué" (not "devant la presse")."""
@@ -630,12 +626,13 @@ def _inverted_subject(verb: Token) -> list[Token] | None:
             if doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j].pos_ == "DET" and j < i + 7 or \
                     doc[j - 1].pos_ not in ("ADP", "DET") and doc[j - 1].lower_ not in _NOT_AFTER and (
                         doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" or doc[j].text in ("M.", "Mme", "Me") or
-                        _first_name_then_name(doc, j, end)):
+                        first_name_then_name(doc, j, end)):
                 # "… à l'AFP Christophe Reille, porte-parole de …", "a renchéri sur le même ton M. de Castries",
                 # "a dit sur BFM Pierre Nanterme" (which the recogniser reads as one organisation)
                 i = j
                 break
-    partitive = i + 1 < end and doc[i].lower_ in ("un", "une", "l'un", "l'une") and doc[i + 1].lower_ in ("de", "d'", "des")
+    first = i + 1 if i + 1 < end and doc[i].lower_ in ("l'", "l’") else i  # "l'un de ses proches"
+    partitive = first + 1 < end and doc[first].lower_ in ("un", "une") and doc[first + 1].lower_ in ("de", "d'", "des")
     if i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and not partitive or doc[i].is_punct or \
             doc[i].lower_.startswith(("qu'", "qu’")) or re.search(r"[«\"“»”]", doc[i].text):
         # the words did not lead to it, but the parse found it: "a dit mercredi sur BFM Pierre Nanterme"
@@ -670,7 +667,7 @@ def _before_comma(tokens: list[Token]) -> list[Token]:
     return tokens[:commas[0]] if commas else tokens
 
 
-_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
+_WEEKDAYS = WEEKDAYS | {"hier", "aujourd'hui"}
 
 
 _COLLECTIVE_NOUNS = frozenset("equipe formation club camp collectif comite syndicat association federation "
@@ -880,7 +877,7 @@ def _clause_end(start_token: Token, unit: _Unit, cues: list[Token], quoted) -> i
                     before.rfind(" puis "))
             if m <= 0:
                 continue  # a report nested in the clause ("que les États-Unis avaient proposé …")
-            if re.match(r"[\s,]*(?:et|mais|ou)\s+qu['’e]", before[m:]):
+            if re.match(r"[\s,]*(?:et|mais|ou)\s+qu(?:e\b|['’])", before[m:]):
                 continue  # "que l'enfant allait bien mais qu'il ne pouvait pas lui parler": the same report goes on
             end = min(end, start_token.idx + m)
     return end
@@ -1171,7 +1168,6 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     return out
 
 
-_MONTHS = MONTHS
 # Verbs whose prepositional complement is what was said: "accuse X de …", "tonne contre …", "appelle à …".
 _PREP_VERBS = {"accuser": ("de", "d'"), "tonner": ("contre",), "appeler": ("à", "au", "aux"),
                "exhorter": ("à", "au", "aux"), "inviter": ("à", "au", "aux"), "plaider": ("pour", "en"), "protester": ("contre",),
@@ -1227,10 +1223,10 @@ _TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois
 
 def _is_time(token: Token) -> bool:
     """A time word, or a phrase headed by one: "mercredi", "la semaine dernière", "le 17 octobre"."""
-    if token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS or token.lower_ in _TIME_NOUNS:
+    if token.lower_ in _WEEKDAYS or token.lower_ in MONTHS or token.lower_ in _TIME_NOUNS:
         return True
     words = {t.lower_ for t in token.subtree}
-    return bool(words & _MONTHS) and any(t.like_num for t in token.subtree)
+    return bool(words & MONTHS) and any(t.like_num for t in token.subtree)
 
 
 def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
@@ -1282,7 +1278,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
             if t.pos_ == "ADV" and t.lower_ not in ("ne", "n'", "pas", "plus", "jamais", "trop") or t.lower_ in _WEEKDAYS:
                 i += 1
                 continue
-            if t.lower_ == "en" and i + 1 < last and (doc[i + 1].lower_ in _MONTHS or doc[i + 1].lower_ == "outre" or
+            if t.lower_ == "en" and i + 1 < last and (doc[i + 1].lower_ in MONTHS or doc[i + 1].lower_ == "outre" or
                                                       doc[i + 1].like_num):
                 i += 2
                 continue
@@ -1293,7 +1289,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
                 if j < last and (_is_time(doc[j]) or doc[j].lower_ == "nouveau"):
                     j += 1
                     while j < last and (doc[j].lower_ in ("même", "dernier", "dernière", "derniers", "dernières",
-                                                          "prochain", "prochaine") or doc[j].lower_ in _MONTHS or
+                                                          "prochain", "prochaine") or doc[j].lower_ in MONTHS or
                                         doc[j].like_num):
                         j += 1
                     i = j
@@ -1499,7 +1495,7 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] =
         apposition = after[:stop] if stop is not None else []
         verbless = apposition and not any(t.pos_ in ("VERB", "AUX") for t in apposition)
         if verbless and (any(t.ent_type_ == "PER" for t in apposition) or
-                         _first_name_then_name(doc, apposition[0].i, apposition[-1].i + 1)) and after[0].pos_ != "NOUN":
+                         first_name_then_name(doc, apposition[0].i, apposition[-1].i + 1)) and after[0].pos_ != "NOUN":
             source_tokens = source_tokens + [doc[source_tokens[-1].i + 1]] + apposition
             source_end = apposition[-1].idx + len(apposition[-1])
         elif verbless and any(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in source_tokens) and \

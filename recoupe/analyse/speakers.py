@@ -23,10 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, NATIONALITIES, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED,
-                      ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
+from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, NATIONALITIES, ORG_NOUNS, OUTLETS, PERSON_HEADS,
+                      ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
-                     main_clause_after)
+                     first_name_then_name, main_clause_after)
 
 if TYPE_CHECKING:
     from .quotes import _Found
@@ -314,24 +314,33 @@ class Referents:
 
     def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
         """The organisation last named; for "l'association", "la banque", the last one whose name
-        (or its acronym's expansion) contains that noun.  A name spaCy filed as MISC counts when it
+        (or its acronym's expansion) contains that noun; for a press noun ("le quotidien", "la
+        chaîne"), only a news outlet.  A name spaCy filed as MISC counts when it
         acts: "condamnée par Act-Up", "Act-Up dénonce"."""
-        orgs = [m for m in self.mentions if (m.label == "ORG" or m.label == "MISC" and self._acts(m)) and
+        orgs = [m for m in self.mentions if (m.label == "ORG" or m.start in self._acting) and
                 m.start < position and not _inside(m.start, self.quoted)]
         if noun:
             named = [m for m in orgs if noun in _fold(self.display_name(m)).split() and
                      not self._complement_of(m, noun)]
             if named:
                 return named[-1]
+            if noun in _MEDIA_NOUNS:
+                outlets = [m for m in orgs if _outlet(self.display_name(m))]
+                return outlets[-1] if outlets else None
         return orgs[-1] if orgs else None
 
-    def _acts(self, mention: Mention) -> bool:
-        """Whether a name is the subject of a verb or a passive's agent ("par Act-Up")."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            return False
-        return self.doc[span.start - 1].lower_ == "par" and span.root.dep_.startswith("obl") or \
-            span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
+    @cached_property
+    def _acting(self) -> frozenset[int]:
+        """The starts of the MISC names that act: the subject of a verb or a passive's agent ("par Act-Up")."""
+        out = set()
+        for m in self.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.label == "MISC" else None
+            if span is not None and (span.start > 0 and self.doc[span.start - 1].lower_ == "par" and
+                                     span.root.dep_.startswith("obl") or
+                                     any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX")
+                                         for t in span)):  # (the parse may split "Act-Up" into three)
+                out.add(m.start)
+        return frozenset(out)
 
     def _complement_of(self, mention: Mention, noun: str) -> bool:
         """Whether a name completes a description by that noun: "la banque de gros des groupes
@@ -595,14 +604,23 @@ _MEDIA_NOUNS = {"journal", "quotidien", "hebdomadaire", "magazine", "site", "cha
 
 
 def _cited_outlet(doc: Doc, earlier, at: int) -> tuple | None:
-    """The organisation last quoted as a source within three paragraphs before ``at``, as ``(name,
-    entity)``: what "le quotidien", "le journal" take up when the article was just citing an outlet."""
+    """The news outlet last quoted as a source within three paragraphs before ``at``, as ``(name,
+    entity)``: what "le quotidien", "le journal" take up when the article was just citing one. An
+    outlet is a name of the press the lexicon knows ("Les Echos") or one quoted with a press noun
+    ("le quotidien La Tribune"); not any organisation ("a déclaré la Société Générale")."""
     for start, speaker in reversed(earlier):
         if _text(doc).count("\n\n", start, at) > 3:
             return None
-        if speaker[0] and speaker[1] and speaker[1].startswith(("org:", "misc:")):
-            return speaker[:2]
+        name, entity, phrase = speaker[:3]
+        if name and entity and entity.startswith(("org:", "misc:")) and (
+                _outlet(name) or any(word in _MEDIA_NOUNS for word in _fold(phrase or "").split())):
+            return name, entity
     return None
+
+
+def _outlet(name: str) -> bool:
+    """Whether a name is a news outlet the lexicon knows ("Les Echos", "la Gazzetta dello Sport")."""
+    return re.sub(r"^(?:les?|la|l) ", "", _fold(name)) in OUTLETS
 
 
 def _named(doc: Doc, words: list[Token], refs: "Referents") -> tuple[str, str | None]:
@@ -857,14 +875,19 @@ def _previous_subject_organisation(doc: Doc, item: _Found, refs: Referents) -> M
     return _subject_organisation(before, refs) if before is not None else None
 
 
+def _before_incise(tokens: list[Token]) -> list[Token]:
+    """A subject without the incise or relative clause after its first comma: "La banque elle-même, dans
+    un audit interne, …", "Chavez, après avoir obtenu …,", "Ingrid Betancourt, que l'on a vue …,"."""
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma and comma + 1 < len(tokens) and (tokens[comma + 1].pos_ == "ADP" or tokens[comma + 1].lower_ in _RELATIVES) \
+            and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens[:comma]):
+        return tokens[:comma]
+    return tokens
+
+
 def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, earlier=()) -> tuple:
     """``(name, entity, phrase, start, end)`` of the quote's speaker, from the words designating it."""
-    tokens = [t for t in (item.subject or []) if t is not None and not t.is_space]
-    # "La banque elle-même, dans un audit interne, …", "Chavez, après avoir obtenu …,": not the incise
-    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-    if comma and comma + 1 < len(tokens) and (tokens[comma + 1].pos_ == "ADP" or tokens[comma + 1].lower_ in _RELATIVES) and \
-            any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens[:comma]):
-        tokens = tokens[:comma]
+    tokens = _before_incise([t for t in (item.subject or []) if t is not None and not t.is_space])
     # (a participle modifying the source is no verb group: "des témoins interrogés vendredi par l'AFP")
     verbs = [k for k, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX") and k < len(tokens) - 1 and
              not (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and k > 0 and tokens[k - 1].pos_ in ("NOUN", "PROPN"))]
@@ -872,10 +895,7 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         tokens = tokens[verbs[-1] + 1:]  # "avait expliqué le fondateur de …": the words after the verb
     while tokens and (tokens[0].pos_ in ("CCONJ", "PUNCT") or tokens[0].pos_ == "ADV" and len(tokens) > 1):
         tokens = tokens[1:]  # "Et la ministre de l'Economie de poursuivre"
-    if "," in [t.text for t in tokens]:  # the same, once the words before a verb are gone
-        k = [t.text for t in tokens].index(",")
-        if k > 0 and k + 1 < len(tokens) and tokens[k + 1].pos_ == "ADP":
-            tokens = tokens[:k]
+    tokens = _before_incise(tokens)  # the same, once the words before a verb are gone
     while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT") or
                                tokens[-1].lower_ in ("elle-même", "lui-même", "eux-mêmes", "elles-mêmes")):
         tokens = tokens[:-1]
@@ -959,19 +979,16 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
                 return person(spokesman.key)
     # a description's name in apposition: "le manager de l'équipe Silence Lotto, Roberto Damiani" (not
     # the team), "une cousine, Khaldia Dussourt" (a name the recogniser missed, known by its first name)
-    for k in range(1, len(tokens) - 1):
-        if tokens[k].text != "," or tokens[0].pos_ != "DET":
-            continue
-        named_after = next((m for m in refs.mentions_in(tokens[k + 1:]) if m.start == tokens[k + 1].idx), None)
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None) if tokens[0].pos_ == "DET" else None
+    if comma is not None and comma + 1 < len(tokens):
+        named_after = next((m for m in refs.mentions_in(tokens[comma + 1:]) if m.start == tokens[comma + 1].idx), None)
         if named_after is not None and refs.person(named_after):
             return person(named_after.key)
-        if k + 2 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and first_name_gender(tokens[k + 1].text) and \
-                tokens[k + 2].pos_ == "PROPN" and tokens[k + 2].text[:1].isupper():
-            last = k + 2
+        if first_name_then_name(doc, tokens[comma + 1].i, tokens[-1].i + 1):
+            last = comma + 2
             while last + 1 < len(tokens) and tokens[last + 1].pos_ == "PROPN" and tokens[last + 1].text[:1].isupper():
                 last += 1
-            return person(_fold(" ".join(t.text for t in tokens[k + 1:last + 1])))
-        break
+            return person(_fold(" ".join(t.text for t in tokens[comma + 1:last + 1])))
     # a named person in the subject, not governed by a preposition ("le cabinet de Zelensky" is not him)
     for mention in refs.mentions_in(tokens):
         if refs.person(mention) and not refs.governed(mention):
@@ -992,8 +1009,8 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             return person(key) if key else (_phrase(doc, tokens), None, phrase, start, end)
     # "un de ses proches", "l'un de ses avocats": one of a group the guide writes "proche de X", X the
     # person last talked about
-    owned = tokens[2:] if len(tokens) > 3 and tokens[0].lower_ in ("un", "une", "l'un", "l'une") and \
-        tokens[1].lower_ == "de" else []
+    one = tokens[1:] if tokens and tokens[0].lower_ in ("l'", "l’") else tokens  # "l'un de ses avocats"
+    owned = one[2:] if len(one) > 2 and one[0].lower_ in ("un", "une") and one[1].lower_ == "de" else []
     if owned and owned[0].lower_ in _POSSESSIVES and head.pos_ == "NOUN" and head.i == owned[0].i + 1 and \
             len(owned) == 2 and personal(doc, [head]) and _fold(head.lemma_ or head.text) not in THING_NOUNS:
         owner = refs.last_person_before(anchor, spoken)
@@ -1034,8 +1051,8 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             cited = _cited_outlet(doc, earlier, item.start)
             if cited is not None:
                 return (cited[0], cited[1], phrase, start, end)
-        if noun in ORG_NOUNS and not local:
-            org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
+        if noun in ORG_NOUNS:
+            org = None if local else refs.last_organisation_before(start, noun)  # named before, not inside it
             if org is not None:
                 return named(org)
         elif _unnamed_before(doc, head, refs):

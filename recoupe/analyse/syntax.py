@@ -10,6 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
+from .first_names import first_name_gender
+
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}             # opening mark → closing mark
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}     # dependency labels of a subject
 # subject clitics of an inverted verb: "a-t-il ajouté", "confirme-t-on"
@@ -179,3 +181,10 @@ def main_clause_after(verb: Token, quoted) -> Token | None:
                     return first
                 break
     return None
+
+
+def first_name_then_name(doc: Doc, j: int, end: int) -> bool:
+    """Whether a person's name starts at ``j`` (before ``end``): a known first name, capitalised, then a
+    capitalised name ("Pierre Nanterme", "Khaldia Dussourt"), whether the recogniser saw it or not."""
+    return j + 1 < end and doc[j].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN" and \
+        doc[j + 1].text[:1].isupper() and first_name_gender(doc[j].text) is not None

@@ -14,17 +14,18 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc\u2032\u00b4"), "'")
 # C1 control characters (U+0080-U+009F) in text are Windows-1252 characters read as Latin-1 on their
-# way to UTF-8 ("l\x92offre" for "l’offre"): each is the cp1252 character of its byte, or nothing where
-# cp1252 has none. One character for one, so offsets into the text do not move.
+# way to UTF-8 ("l\x92offre" for "l’offre"): each is the cp1252 character of its byte (an apostrophe
+# for U+0092, once the apostrophes are made plain), or a space for the five bytes cp1252 leaves undefined.
 _C1_CONTROLS = {c: (bytes([c]).decode("cp1252", errors="ignore") or " ") for c in range(0x80, 0xA0)}
+_PLAIN = {**_ZERO_WIDTH, **_SPACES, **_APOSTROPHES,
+          **{c: _APOSTROPHES.get(ord(v), v) for c, v in _C1_CONTROLS.items()}}
 
 
 def normalise_text(text: str) -> str:
     """NFC, LF line ends, ordinary spaces and apostrophes, no zero-width characters, no C1 controls."""
-    text = text.translate(_C1_CONTROLS)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_APOSTROPHES)
+    text = text.translate(_PLAIN)
     text = re.sub(r"[ ]{2,}", " ", text)
     return text
 

@@ -127,8 +127,9 @@ def _designation(predicted: dict) -> str:
         return "context"
     if _PRONOUNS.match(phrase) or re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)$", phrase, re.IGNORECASE):
         return "pronoun"
-    if re.match(r"(?:l['’]|(?:le|la|les|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|d['’]autres)\s)",
-                phrase, re.IGNORECASE) or phrase[:1].islower():
+    if re.match(r"(?:l['’]|(?:le|la|les|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|d['’]autres|plusieurs|"
+                r"certains|certaines|quelques|nombre|beaucoup|tous|toutes|deux|trois|quatre|cinq|six|sept|huit|neuf|"
+                r"dix|\d+)\b)", phrase, re.IGNORECASE) or phrase[:1].islower():
         return "description"
     return "name"
 
