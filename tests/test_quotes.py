@@ -610,13 +610,13 @@ def test_organisation_descriptions_take_up_the_right_organisation(nlp):
 
 
 def test_misspelt_names_and_lone_first_names_are_linked_in_an_article():
-    from recoupe.analyse.annotate import _link_surnames, entity_key
+    from recoupe.analyse.annotate import _link_names, entity_key
     from recoupe.records import Mention
 
     names = ["Lance Armstrong", "Alberto Contador", "Lance Armsrong", "Aberto Contador", "Lance Armstrong",
              "Lance", "Contador", "Jean Martin", "Jeanne Martin", "Marie Dubois", "Marie Durand", "Marie"]
     mentions = [Mention(i * 20, i * 20 + len(n), n, "PER", entity_key(n)) for i, n in enumerate(names)]
-    keys = [m.key for m in _link_surnames(mentions)]
+    keys = [m.key for m in _link_names(mentions)]
     assert keys[:7] == ["lance armstrong", "alberto contador", "lance armstrong", "alberto contador",
                         "lance armstrong", "lance armstrong", "alberto contador"]
     assert keys[7:10] == ["jean martin", "jeanne martin", "marie dubois"]  # two people, not one typing slip
@@ -624,7 +624,7 @@ def test_misspelt_names_and_lone_first_names_are_linked_in_an_article():
     names = ["Michel Dupont", "Michèle Dupont", "Michel Dupont", "Florence Parly", "Florence"]
     mentions = [Mention(i * 20, i * 20 + len(n), n, "LOC" if n == "Florence" else "PER", entity_key(n))
                 for i, n in enumerate(names)]
-    linked = _link_surnames(mentions)
+    linked = _link_names(mentions)
     assert linked[1].key == "michele dupont"  # a feminine first name is no slip of the masculine
     assert (linked[4].label, linked[4].key) == ("LOC", "florence")  # the city, not Florence Parly
 

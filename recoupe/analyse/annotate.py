@@ -58,7 +58,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         if len(text) < 2 or not any(ch.isupper() for ch in text):
             continue
         mentions.append(Mention(start, end, text, ent.label_, entity_key(text)))
-    return _link_surnames(mentions)
+    return _link_names(mentions)
 
 
 def _misspelt(a: str, b: str) -> bool:
@@ -76,15 +76,15 @@ def _misspelt(a: str, b: str) -> bool:
         x + "e" != y and y + "e" != x and not (first_name_gender(x.title()) and first_name_gender(y.title()))
 
 
-def _link_surnames(mentions: list[Mention]) -> list[Mention]:
-    """Within one article, "Rutte" and "M. Rutte" are the "Mark Rutte" named earlier or later, and
-    a full name misspelt once ("Lance Armsrong") is the one spelt right more often (or first)."""
+def _link_names(mentions: list[Mention]) -> list[Mention]:
+    """Within one article, the mentions of one person get one key: "Rutte" and "M. Rutte" are the
+    "Mark Rutte" named earlier or later, a full name misspelt once ("Lance Armsrong") is the one spelt
+    right more often (or first), and a first name alone is the one person who bears it."""
     counts = Counter(m.key for m in mentions if m.label == "PER")
     order = {key: -i for i, key in enumerate(counts)}  # earlier first
     spelling: dict[str, str] = {}
     for key in counts:
-        best = max((k for k in counts if k != key and len(k.split()) == len(key.split()) and _misspelt(key, k)),
-                   key=lambda k: counts[k], default=None)
+        best = max((k for k in counts if k != key and _misspelt(key, k)), key=lambda k: counts[k], default=None)
         if best is not None and (counts[best], order[best]) > (counts[key], order[key]):
             spelling[key] = best
     if spelling:

@@ -75,6 +75,11 @@ jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette i
 MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 
+# Organisation nouns that designate a news outlet ("le quotidien", "la chaîne"), folded: one the
+# article cites is a source, not a topic.
+MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio",
+                         "television", "station", "media", "revue", "agence"})
+
 # News outlets and agencies the French press cites, folded, without their article ("Les Echos" →
 # "echos"): an organisation quoted under one of these names is an outlet that "le quotidien", "le
 # journal", "l'agence" can take up.

@@ -420,10 +420,8 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
         heads = _aux_chain(head)
         # "Betancourt a rendu grâce à Dieu et remercié l'armée en exprimant l'espoir que": a verb
         # coordinated to another shares its subject
-        for _ in range(2 if "Part" in verb.morph.get("VerbForm") else 0):
-            if any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) or head.dep_ != "conj" or \
-                    head.head.pos_ not in ("VERB", "AUX") or head.head.i > head.i:
-                break
+        while "Part" in verb.morph.get("VerbForm") and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and \
+                head.head.i < head.i and not any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children):
             head = head.head
             heads = _aux_chain(head)
     # not a subject inside a quotation the cue reports (a scare-quoted word such as la « mère » may be)

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, NATIONALITIES, ORG_NOUNS, OUTLETS, PERSON_HEADS,
-                      ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
+from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MEDIA_NOUNS, MONTHS, NATIONALITIES, ORG_NOUNS, OUTLETS,
+                      PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
                      first_name_then_name, main_clause_after)
 
@@ -315,8 +315,8 @@ class Referents:
     def last_organisation_before(self, position: int, noun: str | None = None) -> Mention | None:
         """The organisation last named; for "l'association", "la banque", the last one whose name
         (or its acronym's expansion) contains that noun; for a press noun ("le quotidien", "la
-        chaîne"), only a news outlet.  A name spaCy filed as MISC counts when it
-        acts: "condamnée par Act-Up", "Act-Up dénonce"."""
+        chaîne"), only a news outlet.  A name spaCy filed as MISC counts when it acts: "condamnée par
+        Act-Up", "Act-Up dénonce"."""
         orgs = [m for m in self.mentions if (m.label == "ORG" or m.start in self._acting) and
                 m.start < position and not _inside(m.start, self.quoted)]
         if noun:
@@ -324,7 +324,7 @@ class Referents:
                      not self._complement_of(m, noun)]
             if named:
                 return named[-1]
-            if noun in _MEDIA_NOUNS:
+            if noun in MEDIA_NOUNS:
                 outlets = [m for m in orgs if _outlet(self.display_name(m))]
                 return outlets[-1] if outlets else None
         return orgs[-1] if orgs else None
@@ -598,9 +598,6 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previ
 
 _POSSESSIVES = ("son", "sa", "ses")
 _RELATIVES = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles")
-# Organisation nouns that designate a news outlet: one the article cites is a source, not a topic.
-_MEDIA_NOUNS = {"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio", "television",
-                "station", "media", "revue", "agence"}
 
 
 def _cited_outlet(doc: Doc, earlier, at: int) -> tuple | None:
@@ -613,7 +610,7 @@ def _cited_outlet(doc: Doc, earlier, at: int) -> tuple | None:
             return None
         name, entity, phrase = speaker[:3]
         if name and entity and entity.startswith(("org:", "misc:")) and (
-                _outlet(name) or any(word in _MEDIA_NOUNS for word in _fold(phrase or "").split())):
+                _outlet(name) or any(word in MEDIA_NOUNS for word in _fold(phrase or "").split())):
             return name, entity
     return None
 
@@ -826,6 +823,15 @@ def _subject_organisation(sentence: Span, refs: Referents, gender: str | None = 
 _PLURAL_PRONOUNS = {"derniers", "dernières", "ceux-ci", "celles-ci"}
 
 
+def is_pronoun(phrase: str) -> bool:
+    """Whether a speaker phrase is a pronoun the resolution reads as one: "il", "-t-elle", "a-t-il",
+    "ce dernier", "ceux-ci", "on", "qui"."""
+    words = [w for w in phrase.lower().split() if w not in ("ce", "cette", "ces")]
+    word = "".join(words)
+    return len(words) == 1 and (word in _PRONOUNS or word in _PLURAL_PRONOUNS or word in _IMPERSONAL or
+                                word == "qui" or bool(_split_clitic(word)[1]))
+
+
 def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: Referents, demonstrative: bool) -> list[Token] | None:
     """The group a plural pronoun stands for, as words ("socialistes", "responsables occidentaux"): for
     "ces derniers", the last plural noun designating people before it, in its sentence or the one
@@ -1009,15 +1015,15 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             return person(key) if key else (_phrase(doc, tokens), None, phrase, start, end)
     # "un de ses proches", "l'un de ses avocats": one of a group the guide writes "proche de X", X the
     # person last talked about
-    one = tokens[1:] if tokens and tokens[0].lower_ in ("l'", "l’") else tokens  # "l'un de ses avocats"
-    owned = one[2:] if len(one) > 2 and one[0].lower_ in ("un", "une") and one[1].lower_ == "de" else []
-    if owned and owned[0].lower_ in _POSSESSIVES and head.pos_ == "NOUN" and head.i == owned[0].i + 1 and \
-            len(owned) == 2 and personal(doc, [head]) and _fold(head.lemma_ or head.text) not in THING_NOUNS:
+    one = [t.lower_ for t in (tokens[1:] if tokens[0].lower_ in ("l'", "l’") else tokens)]  # "l'un de ses avocats"
+    if len(one) == 4 and one[0] in ("un", "une") and one[1] == "de" and one[2] in _POSSESSIVES:
+        noun_token = tokens[-1]
         owner = refs.last_person_before(anchor, spoken)
-        if owner:
+        if owner and noun_token.pos_ == "NOUN" and personal(doc, [noun_token]) and \
+                _fold(noun_token.lemma_ or noun_token.text) not in THING_NOUNS:
             name = refs.names.get(owner, owner.title())
             of = "d'" if _fold(name[:1]) in "aeiouy" else "de "
-            return (f"{head.lemma_ or head.text} {of}{name}", None, phrase, start, end)
+            return (f"{noun_token.lemma_ or noun_token.text} {of}{name}", None, phrase, start, end)
     determiner = tokens[0].lower_ if tokens[0].pos_ == "DET" else ""
     definite = determiner in ("le", "la", "l'", "l’", "ce", "cette", "cet")
     nationality = _nationality(head)
@@ -1044,23 +1050,22 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             introduced = _introduced_name(doc, head, refs)
             if introduced is not None:
                 return named(introduced)
-        local = noun in ORG_NOUNS and any(t.i > head.i and t.ent_type_ == "LOC" for t in tokens)
-        if local:
-            pass  # "la télévision de Caracas", "la radio militaire de Tel-Aviv": it says which itself
-        elif noun in _MEDIA_NOUNS:  # "écrit Les Echos. … ajoute le quotidien économique": the outlet just cited
-            cited = _cited_outlet(doc, earlier, item.start)
-            if cited is not None:
-                return (cited[0], cited[1], phrase, start, end)
         if noun in ORG_NOUNS:
-            org = None if local else refs.last_organisation_before(start, noun)  # named before, not inside it
-            if org is not None:
-                return named(org)
+            # (not "la télévision de Caracas", "la radio militaire de Tel-Aviv": it says which itself)
+            if not any(t.i > head.i and t.ent_type_ == "LOC" for t in tokens):
+                # "écrit Les Echos. … ajoute le quotidien économique": the outlet just cited
+                cited = _cited_outlet(doc, earlier, item.start) if noun in MEDIA_NOUNS else None
+                if cited is not None:
+                    return (cited[0], cited[1], phrase, start, end)
+                org = refs.last_organisation_before(start, noun)  # named before the phrase, not inside it
+                if org is not None:
+                    return named(org)
         elif _unnamed_before(doc, head, refs):
             pass  # "un responsable américain de la défense … selon le responsable de la défense": anonymous
         elif noun not in THING_NOUNS and personal(doc, words) and \
                 ((head.lemma_ or head.text).lower() not in GROUP_HEADS or determiner in ("le", "la", "ce", "cet", "cette")):
-            nationality = frozenset(filter(None, map(_nationality, words)))
-            key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationality)
+            nationalities = frozenset(filter(None, map(_nationality, words)))
+            key = refs.described_person(anchor, _description_gender(tokens[:3]), _role_signature(tokens), nationalities)
             if key:
                 return person(key)
     # "des témoins interrogés vendredi par l'AFP": the group, without what the narrator says of it

@@ -38,6 +38,7 @@ from pathlib import Path
 import orjson
 from unidecode import unidecode
 
+from ..analyse.speakers import is_pronoun
 from ..settings import Settings
 
 GOLD = Path(__file__).with_name("gold") / "quotes.json"
@@ -112,10 +113,6 @@ def _baseline(text: str, doc) -> list[dict]:
     return out
 
 
-_PRONOUNS = re.compile(r"^-?(?:t-)?(?:il|elle|ils|elles|on|lui|eux|qui|celui-ci|celle-ci|ceux-ci|celles-ci)$|"
-                       r"^(?:ce|cette|ces) derni(?:er|ère|ers|ères)$", re.IGNORECASE)
-
-
 def _designation(predicted: dict) -> str:
     """How a predicted quote designates its speaker: by a name, a description ("le ministre", "la
     banque"), a pronoun, or not at all (a quotation whose speaker the context gives), or "unknown"
@@ -125,7 +122,7 @@ def _designation(predicted: dict) -> str:
     phrase = (predicted["speaker_text"] or "").strip()
     if not phrase:
         return "context"
-    if _PRONOUNS.match(phrase) or re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)$", phrase, re.IGNORECASE):
+    if is_pronoun(phrase):
         return "pronoun"
     if re.match(r"(?:l['’]|(?:le|la|les|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|d['’]autres|plusieurs|"
                 r"certains|certaines|quelques|nombre|beaucoup|tous|toutes|deux|trois|quatre|cinq|six|sept|huit|neuf|"
