@@ -230,8 +230,8 @@ def test_error_line_names_a_file_whose_name_looks_like_markup(tmp_path):
     bad.write_bytes(b"\x00\x01\x02")
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
-    assert _error_lines(result.stderr) == [f"error: {bad}: binary file, not text (expected .txt, .html, .json "
-                                           f"or .jsonl)"]
+    assert _error_lines(result.stderr) == [f"error: {bad}: binary file, not text (expected .txt, .html, .json, "
+                                           f".jsonl or .tml)"]
 
 
 @pytest.mark.parametrize("args", [

@@ -322,3 +322,30 @@ def test_html_in_a_jsonl_line_keeps_the_line_metadata_over_the_page_metadata(tmp
     article = clean_document(raw)
     assert (article.title, article.published, article.source) == ("Rutte et la coalition", "2025-09-04", "AFP")
     assert article.text.startswith("La réunion jeudi à Paris")
+
+
+# --- ISO-TimeML (French TimeBank) ---------------------------------------------------------------
+TIMEML = ('<?xml version="1.0" encoding="UTF-8"?>\n<TimeML><DCT><TIMEX3 tid="t0" type="DATE" '
+          'value="1999-05-19" functionInDocument="CREATION_TIME">19/05/1999</TIMEX3></DCT>\n<TEXT>\n'
+          'Grosse bronchite pour Eltsine.\n\nLe président russe Boris Eltsine a annulé '
+          '<TIMEX3 tid="t1" type="DATE" value="1999-05-18">hier</TIMEX3> une rencontre, a affirmé '
+          "l'ambassade : « Il va mieux ».\n</TEXT></TimeML>\n")
+
+
+def test_read_paths_reads_a_timeml_article_with_its_creation_date(tmp_path):
+    (tmp_path / "1999-05-19-0489a.tml").write_text(TIMEML, encoding="utf-8")
+    (doc,) = _items(tmp_path)
+    assert (doc.id, doc.published, doc.html) == ("1999-05-19-0489a", "1999-05-19", None)
+    # The words of TEXT with the TIMEX3 tags dropped, not the creation date of DCT.
+    assert doc.text.strip().startswith("Grosse bronchite pour Eltsine.")
+    assert "annulé hier une rencontre, a affirmé l'ambassade : « Il va mieux »." in doc.text
+    assert "19/05/1999" not in doc.text
+
+
+def test_read_paths_reports_a_malformed_timeml_file_with_its_line(tmp_path):
+    (tmp_path / "broken.tml").write_text(TIMEML.replace("</TEXT>", "</TXT>"), encoding="utf-8")
+    (tmp_path / "good.txt").write_text(LINE_003, encoding="utf-8")
+    items = _items(tmp_path)
+    (error,) = _errors(items)
+    assert error.path.endswith("broken.tml") and "malformed TimeML" in error.message and error.line == 7
+    assert list(_docs(items)) == ["good"]

@@ -93,9 +93,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
-        raise NotText("binary file, not text (expected .txt, .html, .json or .jsonl)")
+        raise NotText("binary file, not text (expected .txt, .html, .json, .jsonl or .tml)")
     if _looks_binary(data[:8192]):
-        raise NotText("binary file, not text (expected .txt, .html, .json or .jsonl)")
+        raise NotText("binary file, not text (expected .txt, .html, .json, .jsonl or .tml)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

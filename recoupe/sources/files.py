@@ -9,13 +9,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import xml.etree.ElementTree as ET
+
 import orjson
 
 from ..records import RawDocument, ReadError
 from ..settings import Settings
 from .decode import NotText, decode_bytes
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".tml")
 _FIELDS = ("url", "source", "title", "author", "published", "language")
 
 Item = RawDocument | ReadError
@@ -69,6 +71,8 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
         yield RawDocument(path=str(path), id=path.stem, text=text)
     elif suffix in (".html", ".htm"):
         yield RawDocument(path=str(path), id=path.stem, html=text)
+    elif suffix == ".tml":
+        yield _read_timeml(path, text)
     else:
         yield from _read_json(path, text)
 
@@ -89,6 +93,22 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
         if isinstance(item, ReadError) and len(records) > 1:
             item = ReadError(item.path, f"item {index + 1}: {item.message}")
         yield item
+
+
+def _read_timeml(path: Path, text: str) -> Item:
+    """An ISO-TimeML article (French TimeBank): the words of ``TEXT``, published on its ``DCT``."""
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        return ReadError(str(path), f"malformed TimeML ({exc})",
+                         line=exc.position[0])
+    body = root.find("TEXT")
+    words = "".join(body.itertext()) if body is not None else ""
+    if not words.strip():
+        return ReadError(str(path), "TimeML file has no TEXT")
+    dct = root.find("DCT/TIMEX3")
+    published = dct.get("value") if dct is not None else None
+    return RawDocument(path=str(path), id=path.stem, text=words, published=published or None)
 
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
