@@ -62,8 +62,8 @@ def test_the_gold_file_keeps_its_format():
             assert q["speaker_kind"] in {"person", "organisation", "group", "anonymous", "document"}
 
 
-@pytest.mark.skipif(not (RPM2.exists() and (SHARED / "seeds").exists()),
-                    reason="../shared/corpora/{seeds,rpm2-dev} are not beside the project")
+@pytest.mark.skipif(not all(p.exists() for p in (RPM2, SHARED / "seeds", SHARED / "fr-timebank-dev")),
+                    reason="../shared/corpora/{seeds,rpm2-dev,fr-timebank-dev} are not beside the project")
 @pytest.mark.parametrize("path", sorted(GOLD.parent.glob("quotes*.json")), ids=lambda p: p.stem)
 def test_the_gold_offsets_point_into_the_cleaned_text(path):
     from recoupe.clean import clean_document
@@ -73,7 +73,7 @@ def test_the_gold_offsets_point_into_the_cleaned_text(path):
 
     gold = json.loads(path.read_text(encoding="utf-8"))["articles"]
     texts = {raw.id: clean_document(raw).text
-             for raw in read_paths([SHARED / "seeds", RPM2], DEFAULT_SETTINGS)
+             for raw in read_paths([SHARED / "seeds", RPM2, SHARED / "fr-timebank-dev"], DEFAULT_SETTINGS)
              if not isinstance(raw, ReadError) and raw.id in gold}
     assert set(texts) == set(gold)
     for aid, art in gold.items():
