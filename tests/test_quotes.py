@@ -763,3 +763,46 @@ def test_what_the_review_found(nlp):
                           "L'association a expliqué qu'elle soutenait ces démarches.")
     assert pick(quotes, "elle soutenait ces démarches").speaker == "Act-Up"  # a name that acts, first in the text
 
+
+
+def test_regional_press_constructions(nlp):
+    """Constructions of L'Est Républicain's articles (French TimeBank, the tenth held-out set)."""
+    text = ("Bernard affirme qu'en se promenant, il a chuté. D'après lui, c'est dans cette position que deux "
+            "jeunes filles l'ont découvert.\n\n"
+            "Hier à 10 h, une dizaine de délégués de la FNEC FP Force Ouvrière ont appelé leurs collègues à "
+            "boycotter la deuxième journée de pré-rentrée. « L'allongement de la pré-rentrée n'a pas de véritables "
+            "justifications », ont-ils souligné.\n\n"
+            "Dans un point de vue paru dans «Le Monde», le président socialiste de l'Assemblée nationale juge que "
+            "la cohabitation comporte «trois inconvénients».\n\n"
+            "« Même si cela représente zéro et des poussières sur le total des recettes, c'est un service "
+            "obligatoire », analyse le propriétaire, Jean Motsch.")
+    quotes = extract(nlp, text)
+    assert pick(quotes, "deux jeunes filles").speaker == "Bernard"  # a first name spaCy filed as MISC, that acts
+    boycott = pick(quotes, "boycotter")  # the infinitive the parse hung on the addressee
+    assert boycott.text == "boycotter la deuxième journée de pré-rentrée" and boycott.cue == "ont appelé"
+    assert same_speaker(pick(quotes, "véritables justifications").speaker, "délégués de la FNEC FP Force Ouvrière")
+    assert pick(quotes, "la cohabitation comporte").cue == "juge"  # tagged as the role's apposition
+    motsch = pick(quotes, "un service obligatoire")  # any verb after "», " with its subject after it
+    assert (motsch.cue, motsch.speaker) == ("analyse", "Jean Motsch")
+
+
+def test_what_reports_nothing(nlp):
+    text = ("Selon la tradition, Michel Barnier est sénateur de Savoie. Le premier succédera à Thibault de Silguy, "
+            "qui devrait être appelé à d'autres fonctions.\n\n"
+            "Pour la Belgique, Philippe Busquin, président du parti socialiste francophone. Pour Suzuki, Carla "
+            "Bruni incarne la «femme moderne et dynamique».\n\n"
+            "L'espoir est le mot qui qualifie le mieux l'état d'esprit des personnes interrogées. Autant dire que "
+            "les 600 hommes se trouvent en terrain connu. Selon toute vraisemblance, il viendra.")
+    assert list(extract(nlp, text)) == ["Carla Bruni incarne la «femme moderne et dynamique»"]
+
+
+def test_anonymous_on_and_the_maker_of_a_poll(nlp):
+    quotes = extract(nlp, "Plus sérieusement, on indiquait à Bruxelles que Romano Prodi pourrait être entouré de "
+                          "deux vice-présidents.\n\n"
+                          "Près de deux tiers des Français (65 %) se disent plutôt optimistes (56 %) ou très "
+                          "optimistes (9 %) en pensant à l'avenir, selon un sondage sur le moral des Français à la "
+                          "rentrée de septembre réalisé par l'IFOP pour Ouest-France.\n\n"
+                          "Selon un sondage Sofres de 2007 sur les religions en France, on dénombre 500.000 bouddhistes.")
+    assert pick(quotes, "Romano Prodi pourrait").speaker == "on"  # kept as the anonymous phrase, as the guide says
+    assert pick(quotes, "500.000 bouddhistes").speaker == "Sofres"
+    assert pick(quotes, "optimistes").speaker == "IFOP"  # "réalisé par": who made it, not whom it was for

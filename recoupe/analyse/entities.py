@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from ..records import Mention
+from .first_names import first_name_gender
 from .lexicon import NATIONALITIES, ROLE_NOUNS
 from .speakers import Referents
 from .syntax import _fold, _quoted, _text
@@ -60,6 +61,17 @@ def _title_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(rest + found, key=lambda m: m.start)
 
 
+def _named_actor(doc: Doc, mention: Mention) -> bool:
+    """A name spaCy filed as MISC that is a person's: a first name the lexicon knows, alone or before
+    a surname, as the subject of a verb ("Bernard affirme qu'…", "Bernard, de Giromagny, comparaissait")."""
+    words = mention.text.split()
+    if not 1 <= len(words) <= 3 or first_name_gender(words[0]) is None or \
+            not all(w[:1].isupper() for w in words):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
+
+
 def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Mentions with titles dropped and types fixed by context; and (entity id, role) pairs."""
     mentions = _title_persons(_text(doc), mentions)
@@ -82,8 +94,8 @@ def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], l
     probe = Referents(doc, [dataclasses.replace(m, label="PER") for m in kept if len(m.text.split()) >= 2],
                       quoted, ())
     people = {key for key, roles in probe.roles.items() if roles}
-    fixed = [dataclasses.replace(m, label="PER") if m.label in ("LOC", "MISC") and m.key in people else m
-             for m in kept]
+    fixed = [dataclasses.replace(m, label="PER") if m.label in ("LOC", "MISC") and m.key in people or
+             m.label == "MISC" and _named_actor(doc, m) else m for m in kept]
     refs = Referents(doc, fixed, quoted, ())
     roles = []
     for key, found in refs.roles.items():

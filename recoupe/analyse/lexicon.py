@@ -55,7 +55,8 @@ taïwanais indonésien philippin kosovar qatari émirati yéménite soudanais rw
 
 DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
-                  "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation"}
+                  "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation",
+                  "sondage", "etude", "enquete", "bilan"}
 
 # Nouns that designate people without being roles (folded); with ROLE_NOUNS, agent suffixes and
 # demonyms they tell a description of a person ("l'ex-otage", "le septuple vainqueur", "le Texan")

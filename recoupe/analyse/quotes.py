@@ -113,6 +113,12 @@ def _no_report(text: str, item: _Found) -> bool:
     if item.kind != "direct" and cue is not None and "Part" in cue.morph.get("VerbForm") and \
             "Past" in cue.morph.get("Tense") and re.match(r"par\s", text[item.start:item.end]):
         return True  # not "a déclaré que par respect pour les victimes, il ne dirait rien"
+    if item.kind != "direct" and cue is not None and _lemma(cue) == "appeler" and \
+            any(c.dep_ == "aux:pass" for c in cue.children):
+        return True  # "qui devrait être appelé à d'autres fonctions": named to a post
+    if item.kind == "indirect" and cue is not None and re.fullmatch(r"(?:le|la|les)?\s*(?:mieux|moins|plus|pire)",
+                                                                  text[item.start:item.end].strip().lower()):
+        return True  # "le mot qui qualifie le mieux …": a degree, not a content
     words = [t for t in item.subject or [] if not t.is_punct]
     return len(words) == 1 and words[0].lower_ in _NOBODY
 
@@ -254,6 +260,25 @@ def _incise_verb(token: Token) -> bool:
     return j >= 0 and doc[j].text in (",", "»", '"', "”", "(", "—", "–")
 
 
+_CLOSING_MARKS = ("»", '"', "”")
+
+
+def _nominal_incise(token: Token) -> bool:
+    """A verb right after a closing quotation and a comma, its subject a noun phrase after it, reports
+    the quotation whether or not the lexicon knows it: « … », analyse le propriétaire, Jean Motsch;
+    « … », sourit Marie Dupont."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "," or doc[token.i - 2].text not in _CLOSING_MARKS or \
+            token.i + 1 >= len(doc) or _lemma(token) in _NOT_INCISE_CUES:
+        return False
+    if not (token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") or
+            token.pos_ in ("NOUN", "ADJ") and token.lower_.endswith(("e", "t", "a", "ait"))):
+        return False
+    after = doc[token.i + 1]
+    return after.pos_ == "PROPN" and after.text[:1].isupper() or \
+        after.pos_ == "DET" and after.lower_ in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur")
+
+
 def _que_follows(token: Token, words: int = 2) -> bool:
     """Whether "que"/"qu'" follows ``token`` within ``words`` words ("pense que", "a souhaité vivement que")."""
     after = token.idx + len(token)
@@ -276,19 +301,24 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
     lemma = _lemma(token)
-    if not _lexical_cue(token.lower_, lemma) and not (token.pos_ != "AUX" and _incise_verb(token)):
+    if not _lexical_cue(token.lower_, lemma) and not (token.pos_ != "AUX" and (_incise_verb(token) or
+                                                                             _nominal_incise(token))):
         return False  # the cheap test first: most tokens are no speech verb
     if _inside(token.idx, quoted):
         return False
-    if _incise_verb(token):
+    if _incise_verb(token) or _nominal_incise(token):
         return True
     doc = token.doc
     back = [t.lower_ for t in doc[max(token.i - 5, 0):token.i]]
     if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
                                for w in back[back.index("comme") + 1:]):
         return False  # "…, comme elle l'avait demandé, …": an aside
-    if token.lower_ == "dit" and token.i > 0 and doc[token.i - 1].lower_ in ("autrement", "soit", "proprement"):
-        return False  # "Autrement dit : …", "soit dit en passant": the narrator's rewording
+    if token.lower_ == "dit" and token.i > 0 and doc[token.i - 1].lower_ in ("autrement", "soit", "proprement", "cela",
+                                                                         "ceci"):
+        return False  # "Autrement dit : …", "soit dit en passant", "cela dit": the narrator's rewording
+    if token.lower_ == "dire" and token.i > 0 and (doc[token.i - 1].lower_ in ("autant", "vrai", "ainsi") or
+                                                   " ".join(t.lower_ for t in doc[max(token.i - 2, 0):token.i]) == "c' est"):
+        return False  # "Autant dire que …", "à vrai dire", "pour ainsi dire", "c'est dire si …": the narrator
     if token.lower_.startswith("demand") and re.match(r"\s*qu(?:e\s+|['’]\s*)à\b", _text(doc)[token.idx + len(token):token.idx + len(token) + 8]):
         return False  # "elle ne demande qu'à prêter": only wants to
     if "Inf" in token.morph.get("VerbForm") and token.i > 0 and doc[token.i - 1].lower_ in ("pour", "afin") and \
@@ -354,7 +384,10 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     # (also with adverbs between, "Marie de Hennezel note aussi que …", and when the parse hangs the subject on it)
     if token.pos_ in ("NOUN", "PROPN", "ADJ") and _cue_form(token) and token.i > 0 and not token.ent_type_ and \
             (doc[token.i - 1].ent_type_ == "PER" or _fold(doc[token.i - 1].lemma_) in ROLE_FOLDED or
-             token.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+             token.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) or
+             # "le président socialiste de l'Assemblée nationale juge que …", hung on the role as its apposition
+             token.dep_ in ("appos", "amod", "acl") and token.head.dep_ in ("ROOT", "nsubj") and token.head.i < token.i and
+             (token.head.ent_type_ == "PER" or _fold(token.head.lemma_) in ROLE_FOLDED)):
         k = token.i + 1
         while k < len(doc) and k <= token.i + 3 and doc[k].pos_ == "ADV":
             k += 1
@@ -922,6 +955,10 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
 
 
 _SOURCE_WORDS = frozenset({"selon", "d'après", "après", "pour", "vue"})
+# What "selon" can follow that says nothing: "selon la tradition", "selon toute vraisemblance", "selon les cas" (folded).
+_NO_SOURCE_NOUNS = frozenset("tradition coutume usage habitude principe logique vraisemblance probabilite "
+                             "formule expression definition methode modele scenario hypothese rite rituel cas "
+                             "circonstance besoin saison".split())
 
 
 def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
@@ -1408,6 +1445,11 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             start = child.left_edge
             if start.lower_ in ("de", "d'", "à"):
                 start = doc[start.i + 1]
+        elif child.dep_ == "obj" and lemma in ("appeler", "exhorter", "inviter", "inciter", "encourager") and \
+                any(c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm") and c.left_edge.lower_ == "à" for c in child.children):
+            # "ont appelé leurs collègues à boycotter …", the infinitive hung on the addressee
+            child = next(c for c in child.children if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm"))
+            start = doc[child.left_edge.i + 1]
         elif child.dep_ == "obj" and lemma in _NP_VERBS and (child.pos_ in ("NOUN", "PROPN") or child.pos_ == "ADJ" and any(
                 c.dep_ == "det" for c in child.children)) and \
                 not _is_time(child) and lemma != "accuser":  # "accusait X de …": X is accused, not said
@@ -1481,6 +1523,9 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] =
             break
     if not source_tokens or len(source_tokens) > 20:
         return None
+    head = next((t for t in source_tokens if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if head is not None and head.pos_ == "NOUN" and _fold(head.lemma_ or head.text) in _NO_SOURCE_NOUNS:
+        return None  # "Selon la tradition, …", "selon toute vraisemblance": no one said it
     if source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and len(source_tokens) > 1:
         source_tokens = source_tokens[:1]  # "et soucieux selon lui de la cause du Tibet": the pronoun alone
         source_end = source_tokens[0].idx + len(source_tokens[0])
@@ -1538,6 +1583,9 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] =
         span = _content(doc, source_end, end, quoted)
     if not span:
         return None
+    if prep.lower_ == "pour" and not finite(t for t in doc[prep.i + 1:unit.tokens[-1].i + 1]
+                                            if span[0] <= t.idx < span[1]):
+        return None  # "Pour la Belgique, Philippe Busquin, président du …": a list, not a view
     found = _report(span, None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
     found.trailing = span[1] <= first.idx
     return found

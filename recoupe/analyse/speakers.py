@@ -574,15 +574,35 @@ _TOPIC_NOUNS = {"tour", "retour", "arrivée", "départ", "visite", "venue", "lib
 _DEMONYM = re.compile(r"^[A-ZÉ][a-zéèëïîôç-]+(?:ain|aine|ais|aise|ien|ienne|ois|oise|an|ane|in|ine|que|ol|ole|and|ande)$")
 
 
+# what a pollster or an author does to a document: "réalisé par l'IFOP", "publié par l'Insee" (folded)
+_MADE = frozenset("realiser effectuer mener conduire publier rediger diffuser etablir elaborer".split())
+
+
 def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previous, at: int) -> tuple | None:
     """The issuer of a document that is the grammatical source, as ``(name, entity)``: "l'arrêt de
     la chambre de l'instruction" → the chamber; "le communiqué" alone → whoever was quoted just
     before (the communiqué that speaker issued), within three paragraphs."""
     after = [t for t in tokens if t.i > head.i]
+    named = next((m for m in refs.mentions_in(after) if m.start == after[0].idx), None) if after else None
+    if named is not None:  # "un sondage Sofres de 2007 sur …": the name it bears
+        return refs.display_name(named), named.entity_id
     while after and after[0].pos_ == "ADJ":
         after = after[1:]
     if after and after[0].lower_ in ("de", "du", "des", "d'") and len(after) > 1:
         words = after[1:]
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        if words:
+            return _named(doc, words, refs)
+    # "un sondage sur le moral des Français réalisé par l'IFOP pour Ouest-France": the agent that made it
+    made = next((t for t in after if t.pos_ == "VERB" and _fold(t.lemma_) in _MADE and t.i + 1 < len(doc) and
+                 doc[t.i + 1].lower_ == "par"), None)
+    if made is not None:
+        words = []
+        for t in doc[made.i + 2:tokens[-1].i + 1]:
+            if t.is_punct or t.lower_ in ("pour", "auprès", "entre", "du", "le", "en", "sur") and words:
+                break
+            words.append(t)
         while words and words[0].pos_ == "DET":
             words = words[1:]
         if words:
@@ -832,6 +852,21 @@ def is_pronoun(phrase: str) -> bool:
                                 word == "qui" or bool(_split_clitic(word)[1]))
 
 
+# nouns that count a group: "une dizaine de délégués", "la plupart des syndicats"
+_COUNTS = {"dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
+           "centaine", "millier", "plupart", "majorite", "poignee", "groupe", "nombre", "foule"}
+
+
+def _counted(noun: Token) -> Token:
+    """The people a counting noun counts ("une dizaine de délégués" → "délégués"), else the noun."""
+    if _fold(noun.lemma_ or noun.text) in _COUNTS:
+        counted = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i == noun.i + 2 and
+                        noun.doc[noun.i + 1].lower_ in ("de", "d'", "des")), None)
+        if counted is not None:
+            return counted
+    return noun
+
+
 def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: Referents, demonstrative: bool) -> list[Token] | None:
     """The group a plural pronoun stands for, as words ("socialistes", "responsables occidentaux"): for
     "ces derniers", the last plural noun designating people before it, in its sentence or the one
@@ -843,8 +878,12 @@ def _plural_antecedent(doc: Doc, pronoun: Token, anchor: int, refs: Referents, d
         nouns = [t for t in doc[before.start:pronoun.i] if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and
                  t.idx < anchor and not _inside(t.idx, refs.quoted) and personal(doc, [t])]
     else:
-        nouns = [c for c in before.root.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN" and
-                 "Plur" in c.morph.get("Number") and not _inside(c.idx, refs.quoted) and personal(doc, [c])]
+        nouns = [_counted(c) for c in before.root.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN"]
+        if not nouns:  # "Hier à 10 h, une dizaine de délégués ont …": the parse hung the subject elsewhere
+            nouns = [_counted(t) for t in doc[before.start:before.root.i] if _fold(t.lemma_ or t.text) in _COUNTS and
+                     not any(u.pos_ in ("VERB", "AUX") and u.head.i != before.root.i for u in doc[t.i:before.root.i])]
+        nouns = [c for c in nouns if "Plur" in c.morph.get("Number") and not _inside(c.idx, refs.quoted) and
+                 personal(doc, [c])]
     if not nouns:
         return None
     noun = nouns[-1]
@@ -926,7 +965,8 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         org = _previous_subject_organisation(doc, item, refs)
         if org is not None:
             return named(org)
-        return (None, None, phrase, start, end)
+        # an anonymous source keeps its phrase, as "une source diplomatique" does: "on indiquait à Bruxelles que …"
+        return ("on", None, phrase, start, end)
     # a pronoun: the person last talked about
     pronoun = "".join(t.text for t in words).lower()
     if len(words) == 1 and pronoun.endswith(_CLITICS) and pronoun not in _PRONOUNS:  # "ajoute-t-il" as one token
