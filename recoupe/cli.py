@@ -360,6 +360,9 @@ def eval_quotes(paths: PathsArg,
     console.print(f"missed by kind: {r['missed_by_kind']}; by speaker kind: {r['missed_by_speaker_kind']}")
     console.print(f"false positives by kind: {r['false_positives_by_kind']}; "
                   f"wrong speakers by speaker kind: {r['wrong_speaker_by_speaker_kind']}")
+    console.print("matched as the Gender Gap Tracker matches (share of the gold quote covered): " + ", ".join(
+        f"> {t}: P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} speaker {v['speaker_accuracy']:.3f}"
+        for t, v in result["ggt_matching"].items()))
     console.print("speaker accuracy by how the speaker is designated: " + ", ".join(
         f"{d} {v['speaker_accuracy']:.3f} (n={v['matched']})" for d, v in r["speaker_accuracy_by_designation"].items()))
     if result["gold_articles_not_found"]:

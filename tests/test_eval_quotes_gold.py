@@ -117,3 +117,16 @@ def test_speakers_are_sorted_by_how_the_quote_designates_them(phrase, designatio
 
     assert _designation({"speaker_text": phrase}) == designation
     assert _designation({"speaker": "X"}) == "unknown"  # predictions that do not say (the baseline's)
+
+
+def test_the_gender_gap_tracker_matching_asks_only_how_much_of_the_gold_is_covered():
+    from recoupe.evaluate.quotes import _cover, _match
+
+    gold = [{"start": 100, "end": 120}, {"start": 200, "end": 300}]
+    predicted = [{"start": 90, "end": 160},    # covers all of the first gold quote, but is 3.5 times longer
+                 {"start": 200, "end": 230},   # covers 30 % of the second: not above 0.3
+                 {"start": 250, "end": 300}]   # covers 50 % of the second
+    assert _match(gold, predicted, 0.5) == [(1, 2)]           # overlap of the longer span: 20/70 fails
+    assert _cover(gold, predicted, 0.3) == [(0, 0), (1, 2)]   # the share of the gold covered
+    assert _cover(gold, predicted, 0.8) == [(0, 0)]
+    assert _cover([gold[0], gold[0]], [predicted[0]], 0.3) == [(0, 0)]  # a prediction matches one gold quote only

@@ -94,6 +94,26 @@ def _match(gold: list[dict], predicted: list[dict], overlap: float) -> list[tupl
     return out
 
 
+def _cover(gold: list[dict], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:
+    """The Gender Gap Tracker's matching (nlp/french/evaluation): each gold quote in turn takes the
+    remaining prediction that covers the largest share of the gold span, if that share is above
+    ``threshold``. Unlike ``_match`` it does not penalise a prediction longer than the gold."""
+    remaining = list(range(len(predicted)))
+    out = []
+    for i, g in enumerate(gold):
+        length = g["end"] - g["start"]
+        best, best_share = None, threshold
+        for j in remaining:
+            share = max(0, min(g["end"], predicted[j]["end"]) - max(g["start"], predicted[j]["start"])) / length \
+                if length > 0 else 0.0
+            if share > best_share:
+                best, best_share = j, share
+        if best is not None:
+            remaining.remove(best)
+            out.append((i, best))
+    return out
+
+
 def _baseline(text: str, doc) -> list[dict]:
     from ..analyse.quotes import quotation_spans
 
@@ -132,7 +152,7 @@ def _designation(predicted: dict) -> str:
 
 
 def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
-           overlap: float, details: bool) -> dict:
+           overlap: float, details: bool, coverage: bool = False) -> dict:
     tp = n_gold = n_pred = right = 0
     by_designation: Counter = Counter()
     right_by_designation: Counter = Counter()
@@ -143,7 +163,7 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
     examples = {"missed": [], "false": [], "wrong_speaker": []}
     for article_id, gold in gold_by_article.items():
         predicted = predicted_by_article.get(article_id, [])
-        pairs = _match(gold, predicted, overlap)
+        pairs = _cover(gold, predicted, overlap) if coverage else _match(gold, predicted, overlap)
         n_gold += len(gold)
         n_pred += len(predicted)
         tp += len(pairs)
@@ -209,6 +229,12 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
               "gold_articles_not_found": sorted(set(wanted) - found), "overlap": overlap,
               "recoupe": _score(gold_by_article, predicted, overlap, details)}
     result["recoupe"]["by_gold_kind"] = _by_gold_kind(gold_by_article, predicted, overlap)
+    # the same predictions matched as the Gender Gap Tracker matches, at its two thresholds, so that its
+    # published figures can be read against these (its speaker match is looser: any overlap of the
+    # speaker's span; this one asks for the resolved name)
+    result["ggt_matching"] = {str(t): {k: v for k, v in _score(gold_by_article, predicted, t, False, coverage=True).items()
+                                       if k in ("precision", "recall", "f1", "speaker_accuracy")}
+                              for t in (0.3, 0.8)}
     if baseline:
         nlp = load_nlp(settings.spacy_model)
         base = {a.id: [dict(q, text=a.text[q["start"]:q["end"]]) for q in _baseline(a.text, doc)]
