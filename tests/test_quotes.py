@@ -806,3 +806,31 @@ def test_anonymous_on_and_the_maker_of_a_poll(nlp):
     assert pick(quotes, "Romano Prodi pourrait").speaker == "on"  # kept as the anonymous phrase, as the guide says
     assert pick(quotes, "500.000 bouddhistes").speaker == "Sofres"
     assert pick(quotes, "optimistes").speaker == "IFOP"  # "réalisé par": who made it, not whom it was for
+
+
+def test_a_participle_opening_the_sentence_reports_for_the_main_clause_subject(nlp):
+    quotes = extract(nlp, "Considérant que les faits étaient constitués, le tribunal a condamné Bernard à 5.000 F "
+                          "d'amende.\n\nEstimant que la situation était grave, le ministre de l'Intérieur Jean Dupont a "
+                          "annulé son voyage.")
+    tribunal = quotes["les faits étaient constitués"]  # not running on into the main clause
+    assert (tribunal.cue, tribunal.speaker) == ("Considérant", "tribunal")
+    assert quotes["la situation était grave"].speaker == "Jean Dupont"
+
+
+def test_a_que_clause_before_a_colon_and_its_quotation_are_two_quotes(nlp):
+    quotes = extract(nlp, "Daniel Lanquetin, maire, rappela que la jeunesse a toujours été une préoccupation des "
+                          "élus : « Si nous avons mis du temps pour élaborer ce contrat, c'est que nous avons cherché "
+                          "les meilleures solutions. »")
+    assert quotes["la jeunesse a toujours été une préoccupation des élus"].kind == "indirect"
+    direct = pick(quotes, "Si nous avons mis du temps")
+    assert (direct.kind, direct.cue, direct.speaker) == ("direct", "rappela :", "Daniel Lanquetin")
+
+
+def test_a_title_introduces_a_name_the_recogniser_missed(nlp):
+    quotes = extract(nlp, "La reine Elizabeth a présidé hier la cérémonie d'ouverture du nouveau Parlement du Pays "
+                          "de Galles. Devant les 60 membres du Parlement, la souveraine a salué ce «moment important "
+                          "dans la longue histoire de notre nation».\n\n"
+                          "Le célèbre mannequin roule japonais : pour Suzuki, Carla Bruni incarne la «femme moderne "
+                          "et dynamique».")
+    assert pick(quotes, "moment important").speaker == "Elizabeth"  # not "reine Elizabeth", a title
+    assert pick(quotes, "femme moderne").speaker == "Suzuki"  # "pour X," opening the clause after a colon

@@ -72,9 +72,35 @@ def _named_actor(doc: Doc, mention: Mention) -> bool:
     return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
 
 
+def _titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the names a title introduces added as persons when the recogniser missed them
+    or took them for something else: "la reine Elizabeth", "le pape Benoît XVI" (a known first name
+    after a role word)."""
+    found = []
+    for token in doc[:-1]:
+        if token.pos_ != "NOUN" or _fold(token.text) not in _ROLE_WORDS:
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or first_name_gender(nxt.text) is None:
+            continue
+        end = nxt.i + 1
+        while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() or
+                                  re.fullmatch(r"[IVX]+", doc[end].text)):
+            end += 1
+        span = doc[nxt.i:end]
+        found.append(Mention(span.start_char, span.end_char, span.text, "PER", _fold(span.text)))
+    if not found:
+        return mentions
+    # (a person's name the recogniser saw stays, not "reine Elizabeth" with its title, nor "Elizabeth" as a place)
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end and
+                                           (m.label != "PER" or m.text[:1].islower()) for f in found)]
+    added = [f for f in found if not any(m.start < f.end and f.start < m.end for m in kept)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
 def repair_mentions(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Mentions with titles dropped and types fixed by context; and (entity id, role) pairs."""
-    mentions = _title_persons(_text(doc), mentions)
+    mentions = _titled_names(doc, _title_persons(_text(doc), mentions))
     kept = []
     for m in mentions:
         words = _words(m.text)

@@ -17,7 +17,7 @@ fondatrice pdg adjoint adjointe colonel capitaine lieutenant maréchal responsab
 professeur professeure docteur avocat avocate économiste journaliste correspondant correspondante
 spécialiste chercheur chercheuse coordinateur coordinatrice médiateur médiatrice rapporteur rapporteure
 militant militante opposant opposante entraîneur sélectionneur archevêque évêque cardinal imam rabbin émir
-monarque homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
+monarque souverain souveraine homologue successeur prédécesseur ex-président ex-ministre premier première haut-commissaire
 administrateur administratrice préfet préfète magistrat ayatollah cheikh présidentiable diplomate
 médecin praticien chirurgien dr élu élue parlementaire
 """.split())

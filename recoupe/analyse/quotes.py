@@ -20,6 +20,7 @@ cases it misses handled explicitly:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -975,6 +976,9 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
         if token.lower_ not in ("pour", "vue"):
             continue
         lead = [t for t in doc[_sent(token).start:token.i] if not t.is_space]
+        colon = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].text in (":", ";")), None)
+        if colon is not None and token.lower_ == "pour":  # "Le mannequin roule japonais : pour Suzuki, elle incarne …"
+            lead = lead[colon + 1:]
         if token.lower_ == "vue":
             if [t.lower_ for t in lead[-3:]] not in (["du", "point", "de"], ["point", "de"]) or \
                     token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "du", "des"):
@@ -1100,6 +1104,14 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             r"\s*,\s*(?:s['’]|se\s+)?(?:[\w-]+\s+){0,2}?[\w]+-(?:t-)?(?:il|elle|on|ils|elles)\b", text[closing:unit.end])
         if content and not owned:  # not "… réclament la légalisation : « … », s'est-il indigné": his words
             out.append(_report(content, verb, cue_text + " :", subject, 3))
+            # "rappela que la jeunesse a toujours été une préoccupation des élus : « … »": the que-clause
+            # before the colon is a report of its own
+            que = _que_after(verb, quoted) if content[2] == "direct" else None
+            if que is not None and que.idx < colon_at:
+                clause = _content(doc, que.idx + (3 if que.lower_.startswith(("qu'", "qu’")) else len(que)),
+                                  verb.idx + len(verb) + m.start() + m.group().rindex(":"), quoted)
+                if clause and clause[1] - clause[0] >= 8:
+                    out.append(_report(clause, verb, cue_text, subject, 2))
             return out
     # 3. complement clause: X a déclaré que …
     que = _que_after(verb, quoted)
@@ -1109,6 +1121,10 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         main = main_clause_after(verb, quoted)
         if main is not None and main.idx < end:
             end = main.idx  # "Même s'il avait déclaré qu'…, le chef de l'État avait préféré …"
+        if main is not None and not subject and "Part" in verb.morph.get("VerbForm"):
+            # "Estimant que …, le ministre a annulé …": the participle's subject is the main clause's
+            words = list(itertools.takewhile(lambda t: t.pos_ not in ("VERB", "AUX") and not t.is_punct, doc[main.i:]))
+            subject = words or None
         root = _sent(verb).root
         if verb.dep_ == "acl:relcl" and root.i > que.i and root.pos_ in ("VERB", "AUX"):
             # "le septuple vainqueur, qui a annoncé en septembre qu'il sortait de sa retraite, a été contrôlé":

@@ -166,7 +166,12 @@ def main_clause_after(verb: Token, quoted) -> Token | None:
     le chef de l'Etat avait préféré …"), the first word of the main clause's subject; else None."""
     doc = verb.doc
     sentence = _sent(verb)
-    if not _LEADING_SUBORDINATE.match(_text(doc)[sentence.start_char:verb.idx]):
+    lead = _text(doc)[sentence.start_char:verb.idx]
+    # also a present participle opening the sentence: "Considérant que les faits étaient constitués, le
+    # tribunal a condamné …", "Estimant que …, le ministre a annulé …"
+    participle = verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and \
+        re.fullmatch(r"\W*(?:(?:et|mais|tout|en)\s+)*", lead, re.IGNORECASE) is not None
+    if not participle and not _LEADING_SUBORDINATE.match(lead):
         return None
     for comma in doc[verb.i + 1:sentence.end]:
         if comma.text != "," or _inside(comma.idx, quoted):
