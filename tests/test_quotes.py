@@ -834,3 +834,32 @@ def test_a_title_introduces_a_name_the_recogniser_missed(nlp):
                           "et dynamique».")
     assert pick(quotes, "moment important").speaker == "Elizabeth"  # not "reine Elizabeth", a title
     assert pick(quotes, "femme moderne").speaker == "Suzuki"  # "pour X," opening the clause after a colon
+
+
+def test_what_the_review_of_the_regional_press_rules_found(nlp):
+    quotes = extract(nlp, "« Mon client est innocent », a déclaré Me Jean Martin, l'avocat du suspect. Selon "
+                          "l'enquête, le suspect connaissait la victime depuis plusieurs années.\n\n"
+                          "Selon un sondage réalisé par téléphone auprès de 1 000 personnes, les Français sont inquiets.\n\n"
+                          "Pour Marine Le Pen, « une trahison pure et simple ». Pour le syndicat, pas question de céder.\n\n"
+                          "Selon la formule de Jacques Chirac, la maison brûle.\n\n"
+                          "Le ministre, qui a qualifié la situation de « préoccupante », rencontre Emmanuel Macron ce "
+                          "jeudi.\n\n"
+                          "Les salariés ont été appelés par la CGT à faire grève jeudi.\n\n"
+                          "Estimant que la situation était grave, Jean Dupont, le maire, a annulé son voyage. Estimant "
+                          "que la route était coupée, la décision a été prise d'annuler la course.")
+    assert pick(quotes, "le suspect connaissait").speaker != "Me Jean Martin"  # a study is no one's communiqué
+    assert pick(quotes, "les Français sont inquiets").speaker != "téléphone"  # "réalisé par" names no one here
+    assert "une trahison pure et simple" in quotes and "pas question de céder" in quotes  # views, not lists
+    assert "la maison brûle" in quotes  # "la formule de X" has an author
+    assert [q.cue for q in quotes.values() if "préoccupante" in q.text] == ["a qualifié"]  # no incise "rencontre"
+    assert pick(quotes, "faire grève").speaker == "CGT"  # a passive call with its agent is a call
+    assert pick(quotes, "la situation était grave").speaker == "Jean Dupont"  # past his apposition
+    assert pick(quotes, "la route était coupée").speaker is None  # a decision does not think
+
+
+def test_names_of_things_that_start_with_a_first_name_stay_things(nlp):
+    for text, name in (("Le directeur Nancy Handball a annoncé l'arrivée d'un nouvel entraîneur.", "Nancy Handball"),
+                       ("Ariane Espace annonce un lancement.", "Ariane Espace")):
+        doc = nlp(text)
+        labels = {m.text: m.label for m in repair_mentions(doc, _mentions(doc))[0]}
+        assert labels.get(name) not in (None, "PER"), labels

@@ -349,3 +349,15 @@ def test_read_paths_reports_a_malformed_timeml_file_with_its_line(tmp_path):
     (error,) = _errors(items)
     assert error.path.endswith("broken.tml") and "malformed TimeML" in error.message and error.line == 7
     assert list(_docs(items)) == ["good"]
+
+
+def test_read_paths_reads_a_timeml_file_in_latin_1_nested_and_with_html_entities(tmp_path):
+    latin = TIMEML.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    (tmp_path / "latin.tml").write_bytes(latin.encode("latin-1"))
+    nested = TIMEML.replace("<TEXT>", "<BODY><TEXT>").replace("</TEXT>", "</TEXT></BODY>") \
+        .replace("président", "pr&eacute;sident")
+    (tmp_path / "nested.tml").write_text(nested, encoding="utf-8")
+    docs = _docs(_items(tmp_path))
+    for name in ("latin", "nested"):
+        assert "Le président russe Boris Eltsine a annulé" in docs[name].text, name
+        assert docs[name].published == "1999-05-19"

@@ -62,12 +62,11 @@ def _title_persons(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _named_actor(doc: Doc, mention: Mention) -> bool:
-    """A name spaCy filed as MISC that is a person's: a first name the lexicon knows, alone or before
-    a surname, as the subject of a verb ("Bernard affirme qu'…", "Bernard, de Giromagny, comparaissait")."""
+    """A name spaCy filed as MISC that is a person's: a first name the lexicon knows, alone, as the
+    subject of a verb ("Bernard affirme qu'…", "Bernard, de Giromagny, comparaissait")."""
     words = mention.text.split()
-    if not 1 <= len(words) <= 3 or first_name_gender(words[0]) is None or \
-            not all(w[:1].isupper() for w in words):
-        return False
+    if len(words) != 1 or first_name_gender(words[0]) is None or not words[0][:1].isupper():
+        return False  # (not "Ariane Espace", "Georgia Tech": names of things that start with a first name)
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
 
@@ -91,9 +90,11 @@ def _titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(span.start_char, span.end_char, span.text, "PER", _fold(span.text)))
     if not found:
         return mentions
-    # (a person's name the recogniser saw stays, not "reine Elizabeth" with its title, nor "Elizabeth" as a place)
+    # A name the recogniser saw stays ("Nancy Handball", an organisation after "le directeur"), but not
+    # "reine Elizabeth" with its title, nor the first name alone as something else ("Elizabeth", a place)
     kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end and
-                                           (m.label != "PER" or m.text[:1].islower()) for f in found)]
+                                           (m.text[:1].islower() or m.label != "PER" and len(m.text.split()) == 1)
+                                           for f in found)]
     added = [f for f in found if not any(m.start < f.end and f.start < m.end for m in kept)]
     return sorted(kept + added, key=lambda m: m.start)
 

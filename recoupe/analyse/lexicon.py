@@ -56,7 +56,9 @@ taïwanais indonésien philippin kosovar qatari émirati yéménite soudanais rw
 DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
                   "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
                   "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation",
-                  "sondage", "etude", "enquete", "bilan"}
+                  *"sondage etude enquete bilan".split()}
+# Documents made by inquiry rather than issued by a speaker: no one quoted before them made them.
+STUDY_NOUNS = frozenset({"sondage", "etude", "enquete", "bilan"})
 
 # Nouns that designate people without being roles (folded); with ROLE_NOUNS, agent suffixes and
 # demonyms they tell a description of a person ("l'ex-otage", "le septuple vainqueur", "le Texan")

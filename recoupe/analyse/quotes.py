@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from ..records import Mention, Quote
 from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS,
                       THING_NOUNS, WEEKDAYS)
-from .speakers import attach_speakers, personal
+from .speakers import attach_speakers, country_name, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
                      _split_clitic, _text, first_name_then_name, main_clause_after, quotation_spans)
 
@@ -115,8 +115,8 @@ def _no_report(text: str, item: _Found) -> bool:
             "Past" in cue.morph.get("Tense") and re.match(r"par\s", text[item.start:item.end]):
         return True  # not "a déclaré que par respect pour les victimes, il ne dirait rien"
     if item.kind != "direct" and cue is not None and _lemma(cue) == "appeler" and \
-            any(c.dep_ == "aux:pass" for c in cue.children):
-        return True  # "qui devrait être appelé à d'autres fonctions": named to a post
+            any(c.dep_ == "aux:pass" for c in cue.children) and not _passive_agent(cue):
+        return True  # "qui devrait être appelé à d'autres fonctions": named to a post (not "appelés par la CGT à …")
     if item.kind == "indirect" and cue is not None and re.fullmatch(r"(?:le|la|les)?\s*(?:mieux|moins|plus|pire)",
                                                                   text[item.start:item.end].strip().lower()):
         return True  # "le mot qui qualifie le mieux …": a degree, not a content
@@ -276,8 +276,15 @@ def _nominal_incise(token: Token) -> bool:
             token.pos_ in ("NOUN", "ADJ") and token.lower_.endswith(("e", "t", "a", "ait"))):
         return False
     after = doc[token.i + 1]
-    return after.pos_ == "PROPN" and after.text[:1].isupper() or \
-        after.pos_ == "DET" and after.lower_ in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur")
+    if not (after.pos_ == "PROPN" and after.text[:1].isupper() or
+            after.pos_ == "DET" and after.lower_ in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur")):
+        return False
+    # the quotation opens its sentence (« … », sourit X), not one inside a clause that goes on ("Le
+    # ministre, qui a qualifié la situation de « préoccupante », rencontre Emmanuel Macron")
+    text = _text(doc)
+    closing = doc[token.i - 2].idx
+    opening = max((s for s, e in _quoted(doc) if e == closing + 1), default=None)
+    return opening is not None and (not text[:opening].strip() or text[:opening].rstrip()[-1] in ".!?:…»\n")
 
 
 def _que_follows(token: Token, words: int = 2) -> bool:
@@ -582,7 +589,8 @@ def _subject(verb: Token) -> list[Token] | None:
         if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
             return tokens
     if not subjects and ("Part" in verb.morph.get("VerbForm") or narrative) and sentence.start > 0 and \
-            all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in lead[:-1 if narrative else None]):
+            all(t.pos_ in ("CCONJ", "ADV", "AUX", "PUNCT") for t in lead[:-1 if narrative else None]) and \
+            (narrative or main_clause_after(verb, _quoted(verb.doc)) is None):  # (not "Estimant que …, le maire a …")
         # "Nicolas Sarkozy a jugé que … / Et demandé que …", "… / Et d'ajouter :": the previous
         # sentence's subject goes on
         before = _sent_before(verb)
@@ -1122,9 +1130,13 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
         if main is not None and main.idx < end:
             end = main.idx  # "Même s'il avait déclaré qu'…, le chef de l'État avait préféré …"
         if main is not None and not subject and "Part" in verb.morph.get("VerbForm"):
-            # "Estimant que …, le ministre a annulé …": the participle's subject is the main clause's
+            # "Estimant que …, le ministre a annulé …": the participle's subject is the main clause's, when
+            # it can speak (not "…, la décision a été prise de …")
             words = list(itertools.takewhile(lambda t: t.pos_ not in ("VERB", "AUX") and not t.is_punct, doc[main.i:]))
-            subject = words or None
+            head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is not None and (head.pos_ == "PROPN" or head.ent_type_ or _person_noun(head) or
+                                     head.lemma_.lower() in GROUP_HEADS or _fold(head.lemma_) in _BODIES):
+                subject = words
         root = _sent(verb).root
         if verb.dep_ == "acl:relcl" and root.i > que.i and root.pos_ in ("VERB", "AUX"):
             # "le septuple vainqueur, qui a annoncé en septembre qu'il sortait de sa retraite, a été contrôlé":
@@ -1420,6 +1432,15 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     return (start.idx, end) if end - start.idx >= 8 else None
 
 
+# Nouns of bodies that can hold a view ("le tribunal", "la banque", "le gouvernement"), folded.
+_BODIES = ORG_NOUNS | (THING_NOUNS - DOCUMENT_NOUNS - {"decret", "projet", "loi", "decision", "version", "marque"})
+
+
+def _to_infinitive(token: Token) -> bool:
+    """An infinitive clause opened by "à" hung on a noun: "leurs collègues à boycotter …"."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm") and token.left_edge.lower_ == "à"
+
+
 def _carries_on(phrase_end: Token, sibling: Token) -> bool:
     """Whether a complement of the verb right after a reported phrase carries it on ("… pour aider les
     ménages …", "son retour … pour 2009 sous le maillot …"), not circumstances ("sa démission après la
@@ -1462,9 +1483,9 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             if start.lower_ in ("de", "d'", "à"):
                 start = doc[start.i + 1]
         elif child.dep_ == "obj" and lemma in ("appeler", "exhorter", "inviter", "inciter", "encourager") and \
-                any(c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm") and c.left_edge.lower_ == "à" for c in child.children):
+                any(_to_infinitive(c) for c in child.children):
             # "ont appelé leurs collègues à boycotter …", the infinitive hung on the addressee
-            child = next(c for c in child.children if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm"))
+            child = next(c for c in child.children if _to_infinitive(c))
             start = doc[child.left_edge.i + 1]
         elif child.dep_ == "obj" and lemma in _NP_VERBS and (child.pos_ in ("NOUN", "PROPN") or child.pos_ == "ADJ" and any(
                 c.dep_ == "det" for c in child.children)) and \
@@ -1540,8 +1561,9 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] =
     if not source_tokens or len(source_tokens) > 20:
         return None
     head = next((t for t in source_tokens if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-    if head is not None and head.pos_ == "NOUN" and _fold(head.lemma_ or head.text) in _NO_SOURCE_NOUNS:
-        return None  # "Selon la tradition, …", "selon toute vraisemblance": no one said it
+    if head is not None and head.pos_ == "NOUN" and _fold(head.lemma_ or head.text) in _NO_SOURCE_NOUNS and \
+            all(t.pos_ in ("ADJ", "DET") for t in source_tokens if t.i > head.i):
+        return None  # "Selon la tradition, …", "selon toute vraisemblance" (not "selon la formule de Jacques Chirac")
     if source_tokens[0].lower_ in ("lui", "elle", "eux", "elles") and len(source_tokens) > 1:
         source_tokens = source_tokens[:1]  # "et soucieux selon lui de la cause du Tibet": the pronoun alone
         source_end = source_tokens[0].idx + len(source_tokens[0])
@@ -1599,9 +1621,11 @@ def _from_source(doc: Doc, unit: _Unit, prep: Token, quoted, cues: list[Token] =
         span = _content(doc, source_end, end, quoted)
     if not span:
         return None
-    if prep.lower_ == "pour" and not finite(t for t in doc[prep.i + 1:unit.tokens[-1].i + 1]
-                                            if span[0] <= t.idx < span[1]):
-        return None  # "Pour la Belgique, Philippe Busquin, président du …": a list, not a view
+    place = [t for t in itertools.takewhile(lambda t: t.text != ",", source_tokens) if t.pos_ == "PROPN"]
+    if prep.lower_ == "pour" and place and all(t.ent_type_ in ("LOC", "GPE") or country_name(t.text) for t in place) and \
+            not finite(t for t in doc[prep.i + 1:unit.tokens[-1].i + 1] if span[0] <= t.idx < span[1]) and \
+            not any(span[0] <= s < span[1] for s, _ in quoted):
+        return None  # "Pour la Belgique, Philippe Busquin, président du …": a list of a country's picks, not a view
     found = _report(span, None, text[first.idx: prep.idx + len(prep)], source_tokens, 1)
     found.trailing = span[1] <= first.idx
     return found

@@ -15,6 +15,7 @@ entity.  Names the cleaner moved to ``author``/``credits`` are never speakers.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Mention, Quote
 from .first_names import first_name_gender
 from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MEDIA_NOUNS, MONTHS, NATIONALITIES, ORG_NOUNS, OUTLETS,
-                      PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, THING_NOUNS, WEEKDAYS)
+                      PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, STUDY_NOUNS, THING_NOUNS, WEEKDAYS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
                      first_name_then_name, main_clause_after)
 
@@ -595,23 +596,24 @@ def _issuer(doc: Doc, tokens: list[Token], head: Token, refs: "Referents", previ
         if words:
             return _named(doc, words, refs)
     # "un sondage sur le moral des Français réalisé par l'IFOP pour Ouest-France": the agent that made it
+    # (a name, not "par téléphone"; "des chercheurs du CNRS" → the CNRS)
     made = next((t for t in after if t.pos_ == "VERB" and _fold(t.lemma_) in _MADE and t.i + 1 < len(doc) and
                  doc[t.i + 1].lower_ == "par"), None)
     if made is not None:
-        words = []
-        for t in doc[made.i + 2:tokens[-1].i + 1]:
-            if t.is_punct or t.lower_ in ("pour", "auprès", "entre", "du", "le", "en", "sur") and words:
-                break
-            words.append(t)
-        while words and words[0].pos_ == "DET":
-            words = words[1:]
-        if words:
-            return _named(doc, words, refs)
+        agent = list(itertools.takewhile(lambda t: not t.is_punct and t.lower_ not in ("pour", "auprès", "entre", "sur"),
+                                         doc[made.i + 2:tokens[-1].i + 1]))
+        named = next(iter(refs.mentions_in(agent)), None)
+        if named is not None:
+            return refs.display_name(named), named.entity_id
     # "les recommandations du Medef sur … / Ces recommandations prévoient …": the issuer named earlier
     issuer = _introduced_name(doc, head, refs)
     if issuer is not None:
         return refs.display_name(issuer), issuer.entity_id
-    if previous is not None and previous[1][0] and _text(doc).count("\n\n", previous[0], at) <= 3:
+    # "le communiqué" alone: the speaker just quoted issued it (not a study or a poll, which someone
+    # else made; and not an anonymous "on")
+    if previous is not None and previous[1][0] and previous[1][0] != "on" and \
+            _fold(head.lemma_ or head.text) not in STUDY_NOUNS and _fold(head.text) not in STUDY_NOUNS and \
+            _text(doc).count("\n\n", previous[0], at) <= 3:
         return previous[1][:2]
     return None
 
@@ -750,9 +752,14 @@ def _demonym(doc: Doc, name: str) -> bool:
             if previous.text in ("Le", "La", "Les") and not previous.is_sent_start or \
                     previous.lower_ in ("du", "au", "dans", "à", "en", "vers", "depuis"):
                 return False
+    return not country_name(name)
+
+
+def country_name(name: str) -> bool:
+    """Whether a name is a country's, in English or French ("Espagne", "Pays-Bas", "Spain")."""
     from ..compare.entities import fold
 
-    return fold(name) not in _place_names()
+    return fold(name) in _place_names()
 
 
 def _unnamed_before(doc: Doc, head: Token, refs: "Referents") -> bool:

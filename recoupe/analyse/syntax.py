@@ -176,7 +176,12 @@ def main_clause_after(verb: Token, quoted) -> Token | None:
     for comma in doc[verb.i + 1:sentence.end]:
         if comma.text != "," or _inside(comma.idx, quoted):
             continue
-        for t in doc[comma.i + 1:min(comma.i + 9, sentence.end)]:
+        appositions = 0  # "…, Jean Dupont, le maire, a annulé …": a name and its apposition before the verb
+        for t in doc[comma.i + 1:min(comma.i + 15, sentence.end)]:
+            if t.text == "," and appositions < 2 and \
+                    all(u.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT") for u in doc[comma.i + 1:t.i]):
+                appositions += 1
+                continue
             if t.text in (",", ";", ":") or t.pos_ == "VERB" and "Fin" not in t.morph.get("VerbForm") and \
                     not any(a.pos_ == "AUX" for a in doc[comma.i + 1:t.i]):
                 break

@@ -4,12 +4,14 @@ Readers are generators so a 50 MB JSONL file streams line by line in bounded mem
 """
 from __future__ import annotations
 
+import html
+import html.entities
 import os
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-
-import xml.etree.ElementTree as ET
 
 import orjson
 
@@ -95,18 +97,25 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
         yield item
 
 
+_HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
+
+
 def _read_timeml(path: Path, text: str) -> Item:
-    """An ISO-TimeML article (French TimeBank): the words of ``TEXT``, published on its ``DCT``."""
+    """An ISO-TimeML article (French TimeBank): the words of ``TEXT``, published on its ``DCT``.
+    ``text`` is already decoded (whatever the XML declaration says); HTML's named entities, which
+    XML does not define ("&eacute;"), are read as their characters."""
+    text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()) if m.group(1) in html.entities.name2codepoint
+                            else m.group(), text)
     try:
-        root = ET.fromstring(text.encode("utf-8"))
+        root = ET.fromstring(text)
     except ET.ParseError as exc:
         return ReadError(str(path), f"malformed TimeML ({exc})",
                          line=exc.position[0])
-    body = root.find("TEXT")
+    body = root if root.tag == "TEXT" else root.find(".//TEXT")
     words = "".join(body.itertext()) if body is not None else ""
     if not words.strip():
         return ReadError(str(path), "TimeML file has no TEXT")
-    dct = root.find("DCT/TIMEX3")
+    dct = root.find(".//DCT//TIMEX3")
     published = dct.get("value") if dct is not None else None
     return RawDocument(path=str(path), id=path.stem, text=words, published=published or None)
 
