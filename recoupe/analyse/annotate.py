@@ -91,18 +91,16 @@ def _link_names(mentions: list[Mention]) -> list[Mention]:
         mentions = [Mention(m.start, m.end, m.text, m.label, spelling[m.key]) if m.label == "PER" and m.key in spelling
                     else m for m in mentions]
     full: dict[str, str] = {}
+    bearers: dict[str, set[str]] = {}  # the full names each first name starts
     for m in mentions:
         parts = m.key.split()
         if m.label == "PER" and len(parts) >= 2:
             for i in range(1, len(parts)):  # "Cavo Dragone" and "Dragone" are "Giuseppe Cavo Dragone"
                 full.setdefault(" ".join(parts[i:]), m.key)
+            if parts[0] not in ("m", "mme"):
+                bearers.setdefault(parts[0], set()).add(m.key)
     # a first name alone, as a person ("Lance", "Ingrid"; not the city of "Florence"), is the one person
     # of the article who bears it
-    bearers: dict[str, set[str]] = {}
-    for m in mentions:
-        parts = m.key.split()
-        if m.label == "PER" and len(parts) >= 2 and parts[0] not in ("m", "mme"):
-            bearers.setdefault(parts[0], set()).add(m.key)
     first_names = {first: next(iter(keys)) for first, keys in bearers.items() if len(keys) == 1 and first not in full}
     linked = []
     for m in mentions:

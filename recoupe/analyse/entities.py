@@ -22,7 +22,7 @@ from ..records import Mention
 from .first_names import first_name_gender
 from .lexicon import NATIONALITIES, ROLE_NOUNS
 from .speakers import Referents
-from .syntax import _fold, _quoted, _text
+from .syntax import _fold, _quoted, _text, subject_of_a_verb
 
 _ORG_HEADS = {"ministere", "comite", "commission", "conseil", "gouvernement", "parlement", "assemblee",
               "senat", "agence", "banque", "cour", "tribunal", "parti", "armee", "universite", "institut",
@@ -68,7 +68,7 @@ def _named_actor(doc: Doc, mention: Mention) -> bool:
     if len(words) != 1 or first_name_gender(words[0]) is None or not words[0][:1].isupper():
         return False  # (not "Ariane Espace", "Georgia Tech": names of things that start with a first name)
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass") and span.root.head.pos_ in ("VERB", "AUX")
+    return span is not None and subject_of_a_verb(span)
 
 
 def _titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

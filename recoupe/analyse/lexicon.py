@@ -1,6 +1,6 @@
 """The French word lists that quote finding (``quotes``), speaker resolution (``speakers``) and the
 entity repairs (``entities``) share: nouns of roles, people, groups, organisations, documents and
-things, and nationalities.  Folded lists (``syntax._fold``: lower case, no accents) are compared
+things, nationalities, approximate numbers, months and weekdays, news outlets.  Folded lists (``syntax._fold``: lower case, no accents) are compared
 with folded lemmas."""
 from __future__ import annotations
 
@@ -53,12 +53,12 @@ ivoirien camerounais congolais nigérian kényan éthiopien sud-africain austral
 taïwanais indonésien philippin kosovar qatari émirati yéménite soudanais rwandais burkinabé nigérien
 """.split())
 
-DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
-                  "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
-                  "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal", "recommandation",
-                  *"sondage etude enquete bilan".split()}
 # Documents made by inquiry rather than issued by a speaker: no one quoted before them made them.
 STUDY_NOUNS = frozenset({"sondage", "etude", "enquete", "bilan"})
+DOCUMENT_NOUNS = {"communique", "texte", "rapport", "document", "lettre", "message", "courrier", "arret",
+                  "jugement", "ordonnance", "note", "e mail", "mail", "courriel", "tweet", "declaration",
+                  "enregistrement", "releve", "bulletin", "avis", "compte rendu", "proces verbal",
+                  "recommandation"} | STUDY_NOUNS
 
 # Nouns that designate people without being roles (folded); with ROLE_NOUNS, agent suffixes and
 # demonyms they tell a description of a person ("l'ex-otage", "le septuple vainqueur", "le Texan")
@@ -73,6 +73,12 @@ habitant habitante citoyen citoyenne trader banquier patron patronne numéro lau
 mère père fils fille mari épouse époux enfant ami amie garçon cousin cousine frère sœur parent personne
 jeune fillette garçonnet gamin gamine locataire héros héroïne star vedette icône inconnu inconnue
 """.split())
+
+# Nouns of an approximate number ("une dizaine de"), with the number they stand for: quantities read
+# them as numbers, speakers as a group's count ("une dizaine de délégués … ont-ils souligné").
+APPROXIMATE_NUMBERS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                       "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+                       "millier": 1000}
 
 # The months and the days of the week: "le 4 juillet Ingrid Betancourt" is no name modifying a noun.
 MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())

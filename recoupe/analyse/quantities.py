@@ -52,6 +52,7 @@ from bisect import bisect_left
 from text_to_num import text2num
 
 from ..records import Quantity
+from .lexicon import APPROXIMATE_NUMBERS
 from .syntax import text_length
 
 _S = "[ \u00a0\u202f\u2009]"          # the spaces French typography puts inside and around numbers
@@ -59,13 +60,11 @@ _AP = "['’]"
 
 _WORD = (r"(?:z[ée]ro|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
          r"seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille)")
-_APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-           "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
 _SCALES = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
            "billion": 1e12, "billions": 1e12}
 
 _CANDIDATE = re.compile(
-    rf"(?P<approx>(?<![\w-])(?:une|un|la|cette){_S}+(?P<aword>{'|'.join(_APPROX)})(?={_S}*d(?:e{_S}|{_AP})))"
+    rf"(?P<approx>(?<![\w-])(?:une|un|la|cette){_S}+(?P<aword>{'|'.join(APPROXIMATE_NUMBERS)})(?={_S}*d(?:e{_S}|{_AP})))"
     rf"|(?P<digits>(?<![\w.,/’'])(?:\d{{1,3}}(?:{_S}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?![\d])"
     rf"|\d+(?:[.,]\d+)?))"
     rf"|(?P<words>(?<![\w-]){_WORD}(?:(?:-|{_S}+)(?:et(?:-|{_S}+)(?:une?|onze)(?![\w-])|{_WORD}))*(?![\w-]))"
@@ -281,7 +280,7 @@ def _read_number(text: str, m: re.Match) -> _Number | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 40):start]
     if m.group("approx"):
-        return _Number(start, end, float(_APPROX[m.group("aword").lower()]), "approx", approx=True)
+        return _Number(start, end, float(APPROXIMATE_NUMBERS[m.group("aword").lower()]), "approx", approx=True)
     if m.group("digits"):
         raw = m.group("digits")
         nxt = text[end:end + 12]

@@ -261,32 +261,6 @@ def _incise_verb(token: Token) -> bool:
     return j >= 0 and doc[j].text in (",", "»", '"', "”", "(", "—", "–")
 
 
-_CLOSING_MARKS = ("»", '"', "”")
-
-
-def _nominal_incise(token: Token) -> bool:
-    """A verb right after a closing quotation and a comma, its subject a noun phrase after it, reports
-    the quotation whether or not the lexicon knows it: « … », analyse le propriétaire, Jean Motsch;
-    « … », sourit Marie Dupont."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "," or doc[token.i - 2].text not in _CLOSING_MARKS or \
-            token.i + 1 >= len(doc) or _lemma(token) in _NOT_INCISE_CUES:
-        return False
-    if not (token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") or
-            token.pos_ in ("NOUN", "ADJ") and token.lower_.endswith(("e", "t", "a", "ait"))):
-        return False
-    after = doc[token.i + 1]
-    if not (after.pos_ == "PROPN" and after.text[:1].isupper() or
-            after.pos_ == "DET" and after.lower_ in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur")):
-        return False
-    # the quotation opens its sentence (« … », sourit X), not one inside a clause that goes on ("Le
-    # ministre, qui a qualifié la situation de « préoccupante », rencontre Emmanuel Macron")
-    text = _text(doc)
-    closing = doc[token.i - 2].idx
-    opening = max((s for s, e in _quoted(doc) if e == closing + 1), default=None)
-    return opening is not None and (not text[:opening].strip() or text[:opening].rstrip()[-1] in ".!?:…»\n")
-
-
 def _que_follows(token: Token, words: int = 2) -> bool:
     """Whether "que"/"qu'" follows ``token`` within ``words`` words ("pense que", "a souhaité vivement que")."""
     after = token.idx + len(token)
@@ -309,12 +283,11 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
         return False
     lemma = _lemma(token)
-    if not _lexical_cue(token.lower_, lemma) and not (token.pos_ != "AUX" and (_incise_verb(token) or
-                                                                             _nominal_incise(token))):
+    if not _lexical_cue(token.lower_, lemma) and not (token.pos_ != "AUX" and _incise_verb(token)):
         return False  # the cheap test first: most tokens are no speech verb
     if _inside(token.idx, quoted):
         return False
-    if _incise_verb(token) or _nominal_incise(token):
+    if _incise_verb(token):
         return True
     doc = token.doc
     back = [t.lower_ for t in doc[max(token.i - 5, 0):token.i]]
@@ -714,15 +687,21 @@ _COLLECTIVE_NOUNS = frozenset("equipe formation club camp collectif comite syndi
                               "organisation prefecture gendarmerie ambassade assemblee senat".split())
 # nouns of what can speak without designating a person: documents, organisations, institutions, teams (folded)
 _SOURCE_NOUNS = DOCUMENT_NOUNS | ORG_NOUNS | THING_NOUNS | _COLLECTIVE_NOUNS
+# of those, what says without thinking: documents, texts, decisions
+_VIEWLESS_NOUNS = DOCUMENT_NOUNS | _TEXT_NOUNS | {"decision", "version"}
 
 
-def _plausible_source(words: list[Token]) -> bool:
+def _plausible_source(words: list[Token], holds_views: bool = False) -> bool:
     """Whether words after a verb can be who speaks ("le ministre", "Mark Rutte", "le communiqué", "la
-    banque", "une source proche du dossier"), not what is said or done ("le retrait du décret")."""
+    banque", "une source proche du dossier"), not what is said or done ("le retrait du décret"); with
+    ``holds_views``, who can think what a participle reports ("Estimant que …, le tribunal"), which no
+    document or decision does."""
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
     if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ or head.text[:1].isupper():
         return True
     folded = _fold(head.lemma_ or head.text)
+    if holds_views and folded in _VIEWLESS_NOUNS:
+        return False
     return folded in _SOURCE_NOUNS or \
         head.lemma_.lower() in GROUP_HEADS or \
         personal(head.doc, [head]) or any(t.ent_type_ for t in words)
@@ -934,9 +913,8 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     for unit in units:
         cues = [t for t in unit.tokens if _is_cue(t, quoted)]
         sources = _source_words(doc, unit, quoted)
-        for token in unit.tokens:  # any verb right after a closing quotation mark: "», s'amuse un proche"
-            if token not in cues and token.pos_ in ("VERB",) and not _inside(token.idx, quoted) and \
-                    re.search(r"[»\"”]\s*,?\s*$", text[unit.start:_cue_group_start(token).idx]) and \
+        for token in unit.tokens:
+            if token not in cues and _after_quotation(token, unit, quoted) and \
                     (_clitic_subject(token) is not None or _inverted_subject(token)):
                 cues.append(token)
         cues.sort(key=lambda t: t.i)
@@ -961,6 +939,31 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found = [f for f in found if not _CLITIC_ONLY.fullmatch(text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
     return attach_speakers(doc, found, mentions, quoted, not_speakers, published)
+
+
+def _after_quotation(token: Token, unit: _Unit, quoted) -> bool:
+    """Whether a word right after a closing quotation mark is a verb reporting it, known to the lexicon
+    or not: "», s'amuse un proche"; also one the tagger took for a noun, when the quotation opens its
+    sentence ("« … », analyse le propriétaire, Jean Motsch"; not "Le ministre, qui a qualifié la
+    situation de « préoccupante », rencontre Emmanuel Macron")."""
+    verb = token.pos_ == "VERB"
+    if not verb and not (token.pos_ in ("NOUN", "ADJ") and token.lower_.endswith(("e", "t", "a", "ait")) and
+                         _lemma(token) not in _NOT_INCISE_CUES):
+        return False
+    text = _text(token.doc)
+    mark = re.search(r"[»\"”]\s*,?\s*$", text[unit.start:_cue_group_start(token).idx])
+    if mark is None or _inside(token.idx, quoted):
+        return False
+    if verb:
+        return True
+    closing = unit.start + mark.start()
+    opening = max((s for s, e in quoted if e == closing + 1), default=None)
+    return opening is not None and (not text[:opening].strip() or text[:opening].rstrip()[-1] in ".!?:…»\n")
+
+
+def _que_content_start(que: Token) -> int:
+    """Where a que-clause's content starts: after "que", or after the "qu'" of "qu'il"."""
+    return que.idx + (3 if que.lower_.startswith(("qu'", "qu’")) else len(que))
 
 
 _SOURCE_WORDS = frozenset({"selon", "d'après", "après", "pour", "vue"})
@@ -1116,15 +1119,14 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             # before the colon is a report of its own
             que = _que_after(verb, quoted) if content[2] == "direct" else None
             if que is not None and que.idx < colon_at:
-                clause = _content(doc, que.idx + (3 if que.lower_.startswith(("qu'", "qu’")) else len(que)),
-                                  verb.idx + len(verb) + m.start() + m.group().rindex(":"), quoted)
+                clause = _content(doc, _que_content_start(que), verb.idx + len(verb) + m.start() + m.group().rindex(":"), quoted)
                 if clause and clause[1] - clause[0] >= 8:
                     out.append(_report(clause, verb, cue_text, subject, 2))
             return out
     # 3. complement clause: X a déclaré que …
     que = _que_after(verb, quoted)
     if que is not None:
-        start = que.idx + (3 if que.lower_.startswith(("qu'", "qu’")) else len(que))
+        start = _que_content_start(que)
         end = _clause_end(que, unit, cues, quoted)
         main = main_clause_after(verb, quoted)
         if main is not None and main.idx < end:
@@ -1133,9 +1135,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             # "Estimant que …, le ministre a annulé …": the participle's subject is the main clause's, when
             # it can speak (not "…, la décision a été prise de …")
             words = list(itertools.takewhile(lambda t: t.pos_ not in ("VERB", "AUX") and not t.is_punct, doc[main.i:]))
-            head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
-            if head is not None and (head.pos_ == "PROPN" or head.ent_type_ or _person_noun(head) or
-                                     head.lemma_.lower() in GROUP_HEADS or _fold(head.lemma_) in _BODIES):
+            if words and _plausible_source(words, holds_views=True):
                 subject = words
         root = _sent(verb).root
         if verb.dep_ == "acl:relcl" and root.i > que.i and root.pos_ in ("VERB", "AUX"):
@@ -1430,10 +1430,6 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
             end = u.idx
             break
     return (start.idx, end) if end - start.idx >= 8 else None
-
-
-# Nouns of bodies that can hold a view ("le tribunal", "la banque", "le gouvernement"), folded.
-_BODIES = ORG_NOUNS | (THING_NOUNS - DOCUMENT_NOUNS - {"decret", "projet", "loi", "decision", "version", "marque"})
 
 
 def _to_infinitive(token: Token) -> bool:

@@ -24,10 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .first_names import first_name_gender
-from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MEDIA_NOUNS, MONTHS, NATIONALITIES, ORG_NOUNS, OUTLETS,
-                      PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, STUDY_NOUNS, THING_NOUNS, WEEKDAYS)
+from .lexicon import (APPROXIMATE_NUMBERS, DOCUMENT_NOUNS, GROUP_HEADS, MEDIA_NOUNS, MONTHS, NATIONALITIES,
+                      ORG_NOUNS, OUTLETS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, STUDY_NOUNS, THING_NOUNS, WEEKDAYS)
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
-                     first_name_then_name, main_clause_after)
+                     first_name_then_name, main_clause_after, subject_of_a_verb)
 
 if TYPE_CHECKING:
     from .quotes import _Found
@@ -337,9 +337,7 @@ class Referents:
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.label == "MISC" else None
             if span is not None and (span.start > 0 and self.doc[span.start - 1].lower_ == "par" and
-                                     span.root.dep_.startswith("obl") or
-                                     any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX")
-                                         for t in span)):  # (the parse may split "Act-Up" into three)
+                                     span.root.dep_.startswith("obl") or subject_of_a_verb(span)):
                 out.add(m.start)
         return frozenset(out)
 
@@ -860,8 +858,7 @@ def is_pronoun(phrase: str) -> bool:
 
 
 # nouns that count a group: "une dizaine de délégués", "la plupart des syndicats"
-_COUNTS = {"dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
-           "centaine", "millier", "plupart", "majorite", "poignee", "groupe", "nombre", "foule"}
+_COUNTS = set(APPROXIMATE_NUMBERS) | {"plupart", "majorite", "poignee", "groupe", "nombre", "foule"}
 
 
 def _counted(noun: Token) -> Token:

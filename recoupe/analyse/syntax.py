@@ -198,3 +198,9 @@ def first_name_then_name(doc: Doc, j: int, end: int) -> bool:
     capitalised name ("Pierre Nanterme", "Khaldia Dussourt"), whether the recogniser saw it or not."""
     return j + 1 < end and doc[j].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN" and \
         doc[j + 1].text[:1].isupper() and first_name_gender(doc[j].text) is not None
+
+
+def subject_of_a_verb(span: Span) -> bool:
+    """Whether a name is the subject of a verb: "Act-Up dénonce …", "Bernard affirme …" (any of its
+    tokens, since the parse may split a name such as "Act-Up" into three)."""
+    return any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX") for t in span)

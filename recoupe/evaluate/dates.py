@@ -32,13 +32,13 @@ rule that favours the baseline).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from ..analyse.dates import find_dates
+from ..sources import decode_bytes, timeml_parts
 
 _PLAIN_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SEASON_CODES = {"SP": (3, 20, 6, 20), "SU": (6, 21, 9, 22), "FA": (9, 23, 12, 20), "AU": (9, 23, 12, 20),
@@ -67,11 +67,9 @@ class TimeMLDocument:
 
 
 def read_tml(path: Path) -> TimeMLDocument:
-    """The plain text of ``TEXT`` and its TIMEX3 spans as offsets into it."""
-    root = ET.parse(path).getroot()
-    dct_node = root.find("DCT/TIMEX3")
-    dct = dct_node.get("value") if dct_node is not None else None
-    body = root.find("TEXT")
+    """The plain text of ``TEXT`` (as the readers give it, ``sources.timeml_parts``) and its TIMEX3
+    spans as offsets into it."""
+    body, dct = timeml_parts(decode_bytes(path.read_bytes())[0])
     parts: list[str] = []
     timexes: list[Timex] = []
     length = 0

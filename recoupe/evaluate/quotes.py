@@ -152,7 +152,9 @@ def _designation(predicted: dict) -> str:
 
 
 def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
-           overlap: float, details: bool, coverage: bool = False) -> dict:
+           overlap: float, details: bool, match=_match) -> dict:
+    """Detection and speaker figures; ``match`` pairs gold and predicted quotes (``_match``, or the
+    Gender Gap Tracker's ``_cover``) at ``overlap``."""
     tp = n_gold = n_pred = right = 0
     by_designation: Counter = Counter()
     right_by_designation: Counter = Counter()
@@ -163,7 +165,7 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
     examples = {"missed": [], "false": [], "wrong_speaker": []}
     for article_id, gold in gold_by_article.items():
         predicted = predicted_by_article.get(article_id, [])
-        pairs = _cover(gold, predicted, overlap) if coverage else _match(gold, predicted, overlap)
+        pairs = match(gold, predicted, overlap)
         n_gold += len(gold)
         n_pred += len(predicted)
         tp += len(pairs)
@@ -232,7 +234,7 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     # the same predictions matched as the Gender Gap Tracker matches, at its two thresholds, so that its
     # published figures can be read against these (its speaker match is looser: any overlap of the
     # speaker's span; this one asks for the resolved name)
-    result["ggt_matching"] = {str(t): {k: v for k, v in _score(gold_by_article, predicted, t, False, coverage=True).items()
+    result["ggt_matching"] = {str(t): {k: v for k, v in _score(gold_by_article, predicted, t, False, _cover).items()
                                        if k in ("precision", "recall", "f1", "speaker_accuracy")}
                               for t in (0.3, 0.8)}
     if baseline:

@@ -1,5 +1,5 @@
-"""Readers: files and folders of .txt, .html, .json and .jsonl, yielding raw documents."""
+"""Readers: files and folders of .txt, .html, .json, .jsonl and .tml, yielding raw documents."""
 from .decode import NotText, decode_bytes
-from .files import SUPPORTED_SUFFIXES, read_paths
+from .files import SUPPORTED_SUFFIXES, read_paths, timeml_parts
 
-__all__ = ["NotText", "decode_bytes", "read_paths", "SUPPORTED_SUFFIXES"]
+__all__ = ["NotText", "decode_bytes", "read_paths", "timeml_parts", "SUPPORTED_SUFFIXES"]

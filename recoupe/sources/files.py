@@ -100,24 +100,29 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
 _HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
 
 
-def _read_timeml(path: Path, text: str) -> Item:
-    """An ISO-TimeML article (French TimeBank): the words of ``TEXT``, published on its ``DCT``.
-    ``text`` is already decoded (whatever the XML declaration says); HTML's named entities, which
-    XML does not define ("&eacute;"), are read as their characters."""
+def timeml_parts(text: str) -> tuple[ET.Element | None, str | None]:
+    """The ``TEXT`` element of an ISO-TimeML document (at any depth) and its creation date (the
+    ``DCT``'s value). ``text`` is already decoded, whatever the XML declaration says; HTML's named
+    entities, which XML does not define ("&eacute;"), are read as their characters. Raises
+    ``ET.ParseError`` on malformed XML."""
     text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()) if m.group(1) in html.entities.name2codepoint
                             else m.group(), text)
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as exc:
-        return ReadError(str(path), f"malformed TimeML ({exc})",
-                         line=exc.position[0])
+    root = ET.fromstring(text)
     body = root if root.tag == "TEXT" else root.find(".//TEXT")
+    dct = root.find(".//DCT//TIMEX3")
+    return body, (dct.get("value") or None) if dct is not None else None
+
+
+def _read_timeml(path: Path, text: str) -> Item:
+    """An ISO-TimeML article (French TimeBank): the words of ``TEXT``, published on its ``DCT``."""
+    try:
+        body, published = timeml_parts(text)
+    except ET.ParseError as exc:
+        return ReadError(str(path), f"malformed TimeML ({exc})", line=exc.position[0])
     words = "".join(body.itertext()) if body is not None else ""
     if not words.strip():
         return ReadError(str(path), "TimeML file has no TEXT")
-    dct = root.find(".//DCT//TIMEX3")
-    published = dct.get("value") if dct is not None else None
-    return RawDocument(path=str(path), id=path.stem, text=words, published=published or None)
+    return RawDocument(path=str(path), id=path.stem, text=words, published=published)
 
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
