@@ -863,3 +863,23 @@ def test_names_of_things_that_start_with_a_first_name_stay_things(nlp):
         doc = nlp(text)
         labels = {m.text: m.label for m in repair_mentions(doc, _mentions(doc))[0]}
         assert labels.get(name) not in (None, "PER"), labels
+
+
+def test_a_quoted_fragment_reports_with_the_phrase_that_holds_it(nlp):
+    quotes = extract(nlp, "Elle a affirmé avoir été souvent victime de \"sévices\".\n\n"
+                          "Le texte souligne les pratiques des pays voisins, soulignant les risques de \"dérives\".\n\n"
+                          "La psychologue a pu observer « la misère en personnel » des services de soins de suite.")
+    assert pick(quotes, "sévices").text == 'avoir été souvent victime de "sévices"'  # the infinitive reported
+    assert pick(quotes, "dérives").text == 'les risques de "dérives"'  # a participle's object
+    assert pick(quotes, "misère").text.endswith("des services de soins de suite")  # the noun's complement
+
+
+def test_a_sentence_whose_predicate_is_quoted_goes_on_quoting(nlp):
+    text = ("Christine Lagarde a jugé lundi que la situation restait « sous contrôle ».\n\n"
+            "Les banques françaises « ont subi des pertes, je ne le cache pas, à peu près 20 milliards d'euros ».\n\n"
+            "Le film « Les Choristes » sort mercredi.")
+    quotes = extract(nlp, text)
+    follow = pick(quotes, "ont subi des pertes")
+    assert follow.text.startswith("Les banques françaises") and follow.kind == "mixed"
+    assert follow.speaker == "Christine Lagarde"
+    assert not any("Choristes" in t for t in quotes)  # a title carries no predicate

@@ -1161,10 +1161,17 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 4. quoted fragments in the cue's own clause: a qualifié de « victoire », a dénoncé un « inacceptable »
     #    instrument de « fichage » — from the phrase holding the first fragment to the last fragment
     # what the verb reports through its own complement (steps 4 and 5)
-    complement = _reported_complement(verb, lemma, unit, cues, quoted) if subject is not None else None
+    complement = _reported_complement(verb, lemma, unit, cues, quoted) \
+        if subject is not None or present_participle else None
     window_end = _clause_end(verb, unit, cues, quoted)
     inside = [(s, e) for s, e in quoted if verb.idx < s < window_end and not _name_like(doc, s, e)]
     if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
+        if complement is None and subject is not None and not _negated(verb):
+            # an infinitive the parse missed holds the fragment: "affirme avoir été victime de « sévices »"
+            complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
+            head = doc.char_span(complement[0], complement[1], alignment_mode="expand") if complement else None
+            if head is None or "Inf" not in head[0].morph.get("VerbForm"):
+                complement = None
         last = inside[0]
         for a, b in zip(inside, inside[1:]):
             if b[0] - a[1] > 60 or re.search(r"[.;:]", text[a[1]:b[0]]) or any(
@@ -1198,8 +1205,11 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
                     k -= 1
                 start = doc[k].idx if doc[k].pos_ == "DET" else before_mark.idx
         end = last[1]
-        if start != inside[0][0]:
-            end = _with_noun_complements(doc, start, end, window_end)  # 'sa « confiance totale » dans le système'
+        first = doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
+        first = next((t for t in first if t.is_alpha), None) if first is not None else None
+        if start != inside[0][0] or last is inside[0] and first is not None and first.pos_ == "DET":
+            # 'sa « confiance totale » dans le système', '« la misère en personnel » des services de soins'
+            end = _with_noun_complements(doc, start, end, window_end)
         # 'juge « dangereux » et « inutile » d'accéder … à la demande d'un malade': the infinitive judged
         infinitive = re.match(r"\s*(?:de\s+|d['’]\s*)(?:ne\s+pas\s+|[a-z]['’]\s*|se\s+|s['’]\s*)?(\w+)",
                               text[end:window_end])
@@ -1208,7 +1218,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
             if word is not None and "Inf" in word[0].morph.get("VerbForm"):
                 end = window_end
                 last = None
-        if last is not inside[0] or start != inside[0][0]:
+        if last is not inside[0] or start != inside[0][0] or end != inside[0][1]:
             content = _content(doc, start, end, quoted)
             if content:
                 out.append(_report(content, verb, cue_text, subject, 1, "mixed"))
@@ -1846,6 +1856,10 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
         sentence_like = len(inner.split()) >= 4 and inner[:1].isupper() and \
             (alone or re.search(r"[.!?…]\s*$", inner) or len(inner.split()) >= 8)
         if not (alone and len(inner.split()) >= 2 or sentence_like):
+            item = _predicate_quoted(doc, unit, s, e, quoted, found, taken) if unit is not None else None
+            if item is not None:
+                out.append(item)
+                taken.append((item.start, item.end))
             continue
         paragraph_start = text.rfind("\n", 0, s) + 1
         paragraph_end = text.find("\n", e)
@@ -1857,3 +1871,32 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
         out.append(_Found(part[0], part[1], None, "", None, 0, "direct", context=True))
         taken.append((s, e))
     return out
+
+
+
+_CONNECTIVE = re.compile(r"(?:Mais|Et|Or|Pourtant|Cependant|Ainsi|Enfin|Puis|Et puis|Toutefois|Néanmoins|Par ailleurs),?\s+")
+
+
+def _predicate_quoted(doc: Doc, unit: _Unit, s: int, e: int, quoted, found: list[_Found], taken) -> _Found | None:
+    """A sentence with no cue whose own predicate is quoted, soon after a quote ("Les banques
+    françaises « ont subi des pertes, je ne le cache pas »", "le gouvernement colombien « a mis au
+    point une stratégie différente »"): more words of the speaker the text is quoting, one mixed
+    quote over the sentence.  A quoted term or title carries no predicate and makes none."""
+    text = _text(doc)
+    if any(a < unit.end and unit.start < b for a, b in taken) or any(_is_cue(t, quoted) for t in unit.tokens):
+        return None
+    words = doc.char_span(s, e, alignment_mode="expand")
+    root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
+    if words is None or len([t for t in words if t.is_alpha]) < 3 or root is None or not s < root.idx < e:
+        return None
+    earlier = [f.end for f in found if f.end <= unit.start]
+    if not earlier or text.count("\n", max(earlier), unit.start) > 2:
+        return None  # the text is not quoting anyone just now
+    ending = text[unit.start:unit.end].rstrip()
+    if ending.endswith("?") and not _inside(unit.start + len(ending) - 1, quoted):
+        return None
+    connective = _CONNECTIVE.match(text, unit.start, unit.end)
+    part = _content(doc, connective.end() if connective else unit.start, unit.end, quoted)
+    if not part or part[2] != "mixed":
+        return None
+    return _Found(part[0], part[1], None, "", None, 0, "mixed", context=True)
