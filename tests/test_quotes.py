@@ -883,3 +883,26 @@ def test_a_sentence_whose_predicate_is_quoted_goes_on_quoting(nlp):
     assert follow.text.startswith("Les banques françaises") and follow.kind == "mixed"
     assert follow.speaker == "Christine Lagarde"
     assert not any("Choristes" in t for t in quotes)  # a title carries no predicate
+
+
+def test_the_answers_of_an_interview_are_the_interviewee_s_words(nlp):
+    interview = ("Dominique Versini, la Défenseure des enfants, s'inquiète du fichage des mineurs.\n\n"
+                 "Comment réagissez-vous à ce décret ?\n\n"
+                 "Cette escalade dans le fichage est vraiment regrettable.\n\n"
+                 "Nous avons exigé sa publication, car la question de l'âge nous semblait problématique.\n\n"
+                 "Quels dangers présente ce critère ?\n\n"
+                 "Il est beaucoup trop vaste. Je ne veux pas minimiser les actes délictueux.\n\n"
+                 "Propos recueillis par Jean Martin")
+    quotes = extract(nlp, interview)
+    first = pick(quotes, "Cette escalade", start=True)
+    assert first.text.endswith("nous semblait problématique.") and first.kind == "direct"
+    assert first.speaker == "Dominique Versini" and first.cue is None
+    last = pick(quotes, "Il est beaucoup trop vaste", start=True)
+    assert "recueillis" not in last.text and last.speaker == "Dominique Versini"
+    assert not any(t.startswith("sa publication") for t in quotes)  # inside her answer, not a quote of its own
+    column = ("Jean Leonetti vient de rendre ses conclusions sur la fin de vie.\n\n"
+              "Serions-nous vraiment à l'aube d'un péril éthique ?\n\n"
+              "Nos voisins ont légiféré depuis longtemps. Je ne le crois pas.\n\n"
+              "Ne sommes-nous pas bien prétentieux ?\n\n"
+              "Nous devons débattre sans anathème.")
+    assert not extract(nlp, column)  # a column's rhetorical questions are no interview

@@ -12,7 +12,9 @@ cases it misses handled explicitly:
   - colon: X a déclaré : « … »;
   - a quoted fragment inside the cue's own clause: X a qualifié de « victoire » …;
   - source adjunct: Selon X, … / …, selon X;
-  - a quote standing alone right after a quote keeps that quote's speaker;
+  - a quote standing alone right after a quote keeps that quote's speaker, and so does a sentence
+    whose own predicate is quoted ("Les banques « ont subi des pertes »");
+* the answers of a question-and-answer interview are direct quotes of the interviewee;
 * the reported content is a *direct* quote when it is exactly one quotation-marked span (the span
   is then the words inside the marks), *mixed* when it contains quotation marks, else *indirect*;
 * the words designating the speaker (the cue's subject, the source of "selon", …) are resolved to a
@@ -936,6 +938,9 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found = _resolve_overlaps(_split_lists(doc, _cut_at_other_cues(doc, found), quoted))
     # a quotation standing alone after a quote: same speaker
     found.extend(_continuations(doc, units, quoted, found))
+    answers = _interview_answers(doc, quoted, mentions)
+    if answers:  # the interviewee's answers are the quotes there; what they report is theirs, not another quote
+        found = [f for f in found if not any(a.start <= f.start < a.end for a in answers)] + answers
     found = [f for f in found if not _CLITIC_ONLY.fullmatch(text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
     return attach_speakers(doc, found, mentions, quoted, not_speakers, published)
@@ -1900,3 +1905,61 @@ def _predicate_quoted(doc: Doc, unit: _Unit, s: int, e: int, quoted, found: list
     if not part or part[2] != "mixed":
         return None
     return _Found(part[0], part[1], None, "", None, 0, "mixed", context=True)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:je|j['’]|nous|moi|me|m['’]|mon|ma|mes|notre|nos)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos)\b|-vous\b", re.IGNORECASE)
+_INTERVIEW_CREDIT = re.compile(r"(?:propos\s+)?recueillis?\s+par\b|interview\s+réalisée\s+par\b", re.IGNORECASE)
+
+
+def _interview_answers(doc: Doc, quoted, mentions) -> list[_Found]:
+    """The answers of a question-and-answer interview: paragraphs that each ask one question (not in
+    quotation marks), at least two, each followed by answer paragraphs in the first person. An answer
+    runs from its question to the next one; it is a direct quote (with no quotation marks) of the
+    person the introduction names first."""
+    text = _text(doc)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
+    def question(start: int, end: int) -> bool:
+        words = text[start:end].strip()
+        return words.endswith("?") and len(words.split()) <= 40 and not any(
+            s < end and start < e for s, e in quoted) and not words.startswith(("-", "—", "–"))
+    asked = [k for k, (a, b) in enumerate(paragraphs) if k > 0 and question(a, b)]
+    # the journalist asks someone ("Comment réagissez-vous … ?"); a column's rhetorical questions, in
+    # the first person ("Serions-nous vraiment … ?"), ask no one
+    questions = [text[paragraphs[k][0]:paragraphs[k][1]] for k in asked]
+    ours = [q for q in questions if _FIRST_PERSON.search(q) and not _SECOND_PERSON.search(q)]
+    if len(asked) < 2 or not any(_SECOND_PERSON.search(q) for q in questions) or 2 * len(ours) >= len(questions):
+        return []
+    lead_end = paragraphs[asked[0]][0]
+    person = next((m for m in mentions if m.label == "PER" and m.end <= lead_end and not _inside(m.start, quoted)), None)
+    if person is None:
+        return []
+    blocks = []
+    for n, k in enumerate(asked):
+        last = asked[n + 1] - 1 if n + 1 < len(asked) else len(paragraphs) - 1
+        while last > k and (_INTERVIEW_CREDIT.match(text[paragraphs[last][0]:paragraphs[last][1]].strip()) or
+                            len(text[paragraphs[last][0]:paragraphs[last][1]].split()) <= 3 and n + 1 == len(asked) and
+                            last > k + 1):
+            last -= 1  # "Propos recueillis par …", a signature
+        if last > k:
+            blocks.append((paragraphs[k + 1][0], paragraphs[last][1]))
+    if len(blocks) < 2 or sum(bool(_FIRST_PERSON.search(_unquoted(text, a, b, quoted))) for a, b in blocks) * 2 < len(blocks):
+        return []
+    speaker = doc.char_span(person.start, person.end, alignment_mode="expand")
+    out = []
+    for a, b in blocks:  # the whole answer, its last full stop and any quotation marks in it included
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        out.append(_Found(a, b, None, "", list(speaker), 0, "direct"))
+    return out
+
+
+def _unquoted(text: str, start: int, end: int, quoted) -> str:
+    """The words from ``start`` to ``end`` outside quotation marks."""
+    inner = sorted((max(s, start), min(e, end)) for s, e in quoted if s < end and start < e)
+    out, at = [], start
+    for s, e in inner:
+        out.append(text[at:s])
+        at = max(at, e)
+    out.append(text[at:end])
+    return " ".join(out)
