@@ -906,3 +906,9 @@ def test_the_answers_of_an_interview_are_the_interviewee_s_words(nlp):
               "Ne sommes-nous pas bien prétentieux ?\n\n"
               "Nous devons débattre sans anathème.")
     assert not extract(nlp, column)  # a column's rhetorical questions are no interview
+
+
+def test_a_pronoun_opening_its_sentence_is_the_person_the_sentence_before_is_about(nlp):
+    quotes = extract(nlp, "Le dalaï lama est arrivé lundi à Paris, où Nicolas Sarkozy ne le recevra pas.\n\n"
+                          "« Les relations avec la Chine sont importantes », a-t-il déclaré.")
+    assert pick(quotes, "Les relations avec la Chine").speaker == "dalaï lama"  # not the last person named

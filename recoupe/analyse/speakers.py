@@ -26,7 +26,7 @@ from ..records import Mention, Quote
 from .first_names import first_name_gender
 from .lexicon import (APPROXIMATE_NUMBERS, DOCUMENT_NOUNS, GROUP_HEADS, MEDIA_NOUNS, MONTHS, NATIONALITIES,
                       ORG_NOUNS, OUTLETS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS, STUDY_NOUNS, THING_NOUNS, WEEKDAYS)
-from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
+from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _sent, _sent_before, _split_clitic, _text,
                      first_name_then_name, main_clause_after, subject_of_a_verb)
 
 if TYPE_CHECKING:
@@ -1006,6 +1006,12 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             if span is not None and _description_gender(list(span)[:3]) == gender and \
                     not personal(doc, [t for t in span if t.pos_ != "DET"]):
                 return (name, entity, phrase, start, end)
+        if not demonstrative and _opens_sentence(doc, min(anchor, words[0].idx)):
+            # « … », a-t-il déclaré after "Le dalaï lama est arrivé à Paris, où Nicolas Sarkozy ne le recevra
+            # pas.": the person the sentence before is about, not the last one it names
+            topic = _previous_topic(doc, anchor, gender, refs)
+            if topic is not None:
+                return person(topic)
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         if key:
             return person(key)
@@ -1117,3 +1123,29 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
                 and tokens[k - 1].pos_ in ("NOUN", "ADJ")), None)
     clean = _phrase(doc, tokens[:cut] if cut else tokens)
     return (clean or phrase, None, phrase, start, end)
+
+
+def _previous_topic(doc: Doc, anchor: int, gender: str | None, refs: "Referents") -> str | None:
+    """The person the sentence before ``anchor``'s is about: its main clause's subject."""
+    token = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    before = _sent_before(token[0])
+    if before is None:
+        return None
+    root = before.root
+    subjects = [c for h in _aux_chain(root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
+    for subject in subjects:
+        for mention in refs.mentions_in(list(subject.subtree)):
+            if refs.person(mention) and not refs.governed(mention) and not _inside(mention.start, refs.quoted) and \
+                    refs.compatible(mention.key, gender):
+                return mention.key
+    return None
+
+
+def _opens_sentence(doc: Doc, position: int) -> bool:
+    """Whether nothing but quotation marks and spaces comes before ``position`` in its sentence."""
+    token = doc.char_span(position, position + 1, alignment_mode="expand")
+    if token is None:
+        return False
+    return not _text(doc)[_sent(token[0]).start_char:position].strip(" \n«»\"“”")
