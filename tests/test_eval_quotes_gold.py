@@ -73,7 +73,8 @@ def test_the_gold_offsets_point_into_the_cleaned_text(path):
 
     gold = json.loads(path.read_text(encoding="utf-8"))["articles"]
     texts = {raw.id: clean_document(raw).text
-             for raw in read_paths([SHARED / "seeds", RPM2, SHARED / "fr-timebank-dev"], DEFAULT_SETTINGS)
+             for raw in read_paths([SHARED / "seeds", RPM2, RPM2.parent / "references",
+                                   SHARED / "fr-timebank-dev"], DEFAULT_SETTINGS)
              if not isinstance(raw, ReadError) and raw.id in gold}
     assert set(texts) == set(gold)
     for aid, art in gold.items():

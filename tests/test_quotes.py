@@ -912,3 +912,19 @@ def test_a_pronoun_opening_its_sentence_is_the_person_the_sentence_before_is_abo
     quotes = extract(nlp, "Le dalaï lama est arrivé lundi à Paris, où Nicolas Sarkozy ne le recevra pas.\n\n"
                           "« Les relations avec la Chine sont importantes », a-t-il déclaré.")
     assert pick(quotes, "Les relations avec la Chine").speaker == "dalaï lama"  # not the last person named
+
+
+def test_standard_reporting_constructions_under_a_wrong_parse(nlp):
+    quotes = extract(nlp, "Sarkozy a réuni les banquiers pour faire le point sur la crise financière. Il leur a "
+                          "rappelé leur mission prioritaire de financement de l'économie en les incitant à prêter.\n\n"
+                          "Il a refusé en argumentant que les échantillons n'ont pas été conservés correctement.\n\n"
+                          "Le gouvernement et les banquiers jugent le système français solide, stable et fiable, les "
+                          "pertes restent donc limitées.\n\n"
+                          "Elle a réclamé à la justice de le lui rendre.\n\n"
+                          "Les autorités refusent de révéler le nombre de journalistes accrédités. La garde à vue avait "
+                          "été révélée quelques heures avant la décision du juge.")
+    assert "leur mission prioritaire de financement de l'économie" in quotes  # "Il" parsed as a vocative; no gerund
+    assert "argumentant" in pick(quotes, "les échantillons").cue  # a gerund the tagger took for a noun
+    assert "le système français solide, stable et fiable" in quotes  # a judgement
+    assert "le lui rendre" in quotes  # two clitics before the infinitive
+    assert not any("journalistes" in t or "quelques heures" in t for t in quotes)  # refused; passive, no agent

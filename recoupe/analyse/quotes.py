@@ -71,13 +71,13 @@ _NP_VERBS = frozenset("""
 annoncer démentir critiquer dénoncer mentionner constater déclarer mettre réclamer exiger demander évoquer confirmer nier réaffirmer promettre
 regretter déplorer proposer pointer émettre souligner rappeler fustiger condamner requérir réfuter récuser
 accuser contester revendiquer prôner plaider suggérer recommander affirmer réitérer qualifier préconiser
-prévoir stigmatiser épingler étriller vilipender brocarder dévoiler divulguer invoquer
+prévoir stigmatiser épingler étriller vilipender brocarder dévoiler divulguer invoquer indiquer révéler prétexter
 """.split())
 # Verbs whose infinitive complement comes after an addressee or an object: "a reproché au président de
 # ne pas recevoir …", "invitant l'Europe à développer …", "avait appelé les guérilleros à libérer …".
 _TO_INFINITIVE = frozenset("""
 reprocher conseiller demander proposer promettre suggérer recommander préconiser appeler exhorter inviter
-encourager enjoindre accuser presser prier sommer
+encourager enjoindre accuser presser prier sommer réclamer
 """.split())
 # Stances taken for or against something: "s'est prononcé pour …", "milite pour …", "met en garde contre …".
 _STANCE_PREPOSITIONS = ("pour", "contre")
@@ -195,6 +195,18 @@ def _lemma(token: Token) -> str:
     if lemma in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return lemma
     return _FORM_VERBS.get(token.lower_, lemma)
+
+
+def _nationality_word(token: Token) -> bool:
+    """An adjective of nationality ("français", "chinoise"), which qualifies rather than judges."""
+    return bool(re.fullmatch(r"[a-zéèï-]+(?:ais|aise|aises|ois|oise|oises|ain|aine|ains|aines|ien|ienne|iens|iennes|"
+                             r"and|ande|ands|andes|ol|ole|ols|oles|ique|iques|ais)", token.lower_))
+
+
+def _gerund(token: Token) -> bool:
+    """A gerund the tagger took for a noun: "en argumentant"."""
+    return token.pos_ == "NOUN" and token.lower_.endswith("ant") and token.i > 0 and \
+        token.doc[token.i - 1].lower_ == "en"
 
 
 def _cue_form(token: Token) -> bool:
@@ -328,6 +340,8 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
             verb not in ("convaincre", "persuader") or "Part" in token.morph.get("VerbForm"))  # not "à convaincre que"
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
+    if _gerund(token) and _cue_form(token):
+        return True  # "en argumentant que …", the gerund tagged a noun
     # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
     if lemma == "émettre":
         return token.pos_ == "VERB" and any(t.lemma_.lower() in _VOICED_NOUNS for t in doc[token.i + 1:token.i + 4])
@@ -418,7 +432,8 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
     heads = _aux_chain(verb)
     # a gerund or participle reports for its governor's subject: "tout en précisant que"
     if not any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) and \
-            (verb.dep_ in ("advcl", "xcomp", "conj") or "Inf" in verb.morph.get("VerbForm")) and verb.head.i != verb.i:
+            (verb.dep_ in ("advcl", "xcomp", "conj") or "Inf" in verb.morph.get("VerbForm") or _gerund(verb)) and \
+            verb.head.i != verb.i:
         head = verb.head
         # "X a cherché mercredi lors de sa conférence de presse à rassurer …": up to the verb with a subject
         for _ in range(3):
@@ -442,10 +457,22 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
             heads = _aux_chain(head)
     # not a subject inside a quotation the cue reports (a scare-quoted word such as la « mère » may be)
     quoted = _quoted(verb.doc, longer_than=30)
-    return [c for h in heads for c in h.children
-            if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-") and
-            c.lower_ not in ("en", "y") and  # "en a appelé à": a clitic the parser takes for the subject
-            not _inside(c.idx, quoted)]
+    subjects = [c for h in heads for c in h.children
+                if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.lower_.startswith("-") and
+                c.lower_ not in ("en", "y") and  # "en a appelé à": a clitic the parser takes for the subject
+                not _inside(c.idx, quoted)]
+    if not subjects and heads[0] is verb:
+        # a subject clitic the parse gave another role: "Il(vocative) leur a rappelé …"
+        k = _cue_group_start(verb).i - 1
+        while k >= 0 and verb.doc[k].lower_ in _OBJECT_CLITICS | {"se", "s'", "s’", "ne", "n'", "n’"}:
+            k -= 1
+        if k >= 0 and verb.doc[k].lower_ in _SUBJECT_CLITICS and verb.doc[k].pos_ == "PRON" and \
+                verb.doc[k].head.i == verb.i:
+            subjects = [verb.doc[k]]
+    return subjects
+
+
+_SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"}
 
 
 def _antecedent(head: Token) -> Token:
@@ -799,8 +826,10 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.lower_.startswith(("qu'", "qu’")) and len(token) > 3 and token.text[3:4] in ('"', "«", "“"):
             return token  # "a relevé qu'"à ce stade …"": the tokenizer glued the mark to "qu'"
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS:
-                return None  # "a démenti … bien qu'il ait reconnu …": a subordinate clause, not a report
+            if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS or token.i > 1 and \
+                    doc[token.i - 1].lower_ in ("peur", "crainte", "sorte", "façon", "manière") and \
+                    doc[token.i - 2].lower_ == "de":
+                return None  # "a démenti … bien qu'il ait reconnu …", "de peur qu'on …": a subordinate, not a report
             if token.i > 0 and doc[token.i - 1].lower_ in ("et", "ou") and \
                     any(t.lower_ in ("que", "qu'", "qu’") for t in doc[max(verb.i - 3, 0):verb.i]):
                 return None  # "le garçonnet qu'elle affirme avoir recueilli … et qu'elle considère …": a second relative
@@ -1288,11 +1317,20 @@ def _with_noun_complements(doc: Doc, start: int, end: int, limit: int) -> int:
 
 
 def _negated(verb: Token) -> bool:
+    """Whether the verb says nothing through its complement: negated ("n'a pas démenti", "personne n'a
+    dit"), refused ("refusent de révéler"), asked about ("reste à savoir si le plénum révélera"), or
+    passive with no agent, its object made its subject ("avait été révélée quelques heures avant …"; not
+    "ont été appelés par la CGT à faire grève")."""
     heads = _aux_chain(verb)
     words = {c.lower_ for h in heads for c in h.children}
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and \
+            _lemma(verb.head) in ("refuser", "renoncer", "éviter", "hésiter", "garder", "interdire"):
+        return True
     return bool(words & {"ne", "n'", "n’"}) and bool(words & {"pas", "jamais", "plus", "guère", "rien"}) or \
         any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("personne", "nul", "aucun", "aucune") for h in heads
-            for c in h.children)
+            for c in h.children) or \
+        any(c.dep_ == "aux:pass" for c in verb.children) and not _passive_agent(verb) or \
+        any(c.dep_ == "mark" and c.lower_ == "si" for h in heads for c in h.children)
 
 
 _TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "veille", "lendemain", "reprise",
@@ -1317,6 +1355,8 @@ def _reportable(noun: Token, determiner: Token, lemma: str) -> bool:
         return False  # a procedure, not speech: "demander l'autorisation de manifester"
     if lemma == "déclarer" and "Poss=Yes" not in str(determiner.morph):
         return False  # "a déclaré son intention de …", not "a déclaré X persona non grata"
+    if lemma == "indiquer" and not any(t.like_num or t.pos_ == "NUM" for t in noun.subtree):
+        return False  # a figure indicated ("a indiqué une perte de 636 millions"), not "indique le rôle …"
     if determiner.lower_ in _DEMONSTRATIVES or (
             noun.lemma_.lower() in _ANAPHORIC_HEADS and
             not any(c.dep_ in ("nmod", "acl", "acl:relcl", "amod") for c in noun.children)):
@@ -1409,8 +1449,10 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     nxt = doc[i + 1] if i + 1 < last else None
     start = None
     if t.lower_ in ("de", "d'", "à") and nxt is not None:
-        clitic_then_infinitive = nxt.lower_ in _OBJECT_CLITICS and i + 2 < last and \
-            "Inf" in doc[i + 2].morph.get("VerbForm")
+        clitics = i + 1
+        while clitics < last and clitics < i + 3 and doc[clitics].lower_ in _OBJECT_CLITICS:
+            clitics += 1  # "de le lui rendre"
+        clitic_then_infinitive = clitics > i + 1 and clitics < last and "Inf" in doc[clitics].morph.get("VerbForm")
         if lemma in _INFINITIVE_VERBS and (nxt.lower_ in ("ne", "n'", "se", "s'") or clitic_then_infinitive or
                                           "Inf" in nxt.morph.get("VerbForm")):
             start = nxt  # "de ne pas recevoir …", "à libérer leurs otages", "de lui rendre le garçonnet"
@@ -1425,26 +1467,57 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     elif lemma in _INFINITIVE_VERBS and (t.lower_ in ("ne", "n'") or "Inf" in t.morph.get("VerbForm") and
                                         t.pos_ in ("VERB", "AUX")):
         start = t  # "a assuré ne pas en avoir besoin"
+    elif lemma in ("juger", "trouver") and t.pos_ == "DET" and t.lower_ not in _DEMONSTRATIVES:
+        # a judgement: "jugent le système français solide, stable et fiable", "juge la situation préoccupante"
+        k = i + 1
+        while k < last and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "DET", "ADP", "CCONJ") or \
+                k < last and doc[k].text == "," and k + 1 < last and doc[k + 1].pos_ == "ADJ":
+            k += 1
+        nouns = [u for u in doc[i + 1:k] if u.pos_ in ("NOUN", "PROPN")]
+        judged = nouns and doc[k - 1].pos_ == "ADJ" and not _nationality_word(doc[k - 1]) and \
+            (k >= last or doc[k].is_punct) and _reportable(nouns[0], t, lemma)
+        if judged:
+            return (t.idx, doc[k - 1].idx + len(doc[k - 1])) if doc[k - 1].idx + len(doc[k - 1]) - t.idx >= 8 else None
     elif lemma in _NP_VERBS and t.pos_ == "DET" and t.lower_ not in ("que", "qu'"):
         noun = next((u for u in doc[i + 1:min(i + 5, last)] if u.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None and not _is_time(noun) and _reportable(noun, t, lemma):
             start = t  # "a annoncé en septembre son retour à la compétition …"
     if start is None:
         return None
-    end = _clause_end(start, unit, cues, quoted)
+    end = _phrase_stop(start, _clause_end(start, unit, cues, quoted), quoted)
+    return (start.idx, end) if end - start.idx >= 8 else None
+
+
+def _phrase_stop(start: Token, end: int, quoted, punctuation: bool = True) -> int:
+    """Where a reported infinitive or noun phrase from ``start`` stops before ``end``: at a comma or a
+    full stop, a conjunction opening a clause ("car", "mais") or a subordinate ("bien que", "afin de"),
+    when ``punctuation`` (not the commas of a relative's incise, "un e-mail qui, selon lui, prouverait
+    …"); after a noun phrase, at a gerund, which qualifies the cue ("a rappelé leur mission en les
+    incitant à prêter")."""
+    doc = start.doc
+    noun_phrase = start.pos_ not in ("VERB", "AUX") and "Inf" not in start.morph.get("VerbForm")
     incise = False
-    for u in doc[start.i + 1:last]:
+    for u in doc[start.i + 1:]:
         if u.idx >= end:
             break
-        if u.text == "," and (incise or doc[u.i - 1].lower_ in ("qui", "que", "qu'", "dont")):
-            incise = not incise  # "l'existence d'un e-mail qui, selon lui, prouverait …"
+        if _inside(u.idx, quoted):
             continue
-        if (u.text in (",", ";", ".", ":", "?", "!") or u.lower_ in _CLAUSE_BREAKS or
-                u.lower_ in _SUBORDINATORS and u.i + 1 < last and doc[u.i + 1].lower_ in ("que", "qu'", "de", "d'", "si")) \
-                and not _inside(u.idx, quoted):
-            end = u.idx
-            break
-    return (start.idx, end) if end - start.idx >= 8 else None
+        nxt = doc[u.i + 1] if u.i + 1 < len(doc) else None
+        if punctuation and u.text == "," and (incise or doc[u.i - 1].lower_ in ("qui", "que", "qu'", "dont")):
+            incise = not incise
+            continue
+        if punctuation and (u.text in (",", ";", ".", ":", "?", "!") or u.lower_ in _CLAUSE_BREAKS):
+            return u.idx
+        if punctuation and u.lower_ in _SUBORDINATORS and nxt is not None and \
+                nxt.lower_ in ("que", "qu'", "qu’", "de", "d'", "si"):
+            return u.idx
+        if u.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
+            noun_phrase = False  # "des systèmes qui, en privilégiant …": the relative's own gerund
+        if noun_phrase and u.lower_ == "en" and any(
+                "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+                for t in doc[u.i + 1:u.i + 4] if t.pos_ in ("VERB", "AUX")):
+            return u.idx
+    return end
 
 
 def _to_infinitive(token: Token) -> bool:
@@ -1514,7 +1587,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
         elif child.dep_ == "obl:arg" and preposition in ("des", "du") and lemma in _NP_VERBS and \
                 child.pos_ == "NOUN":
             start = cases[0]  # "exige des garanties …": a partitive article the parser took for "de"
-        elif (child.dep_ == "xcomp" or child.dep_ == "advmod" and all(t.pos_ == "ADV" for t in doc[verb.i + 1:child.i])) and \
+        elif (child.dep_ == "xcomp" or child.dep_ == "amod" and child.i == verb.i + 1 or
+              child.dep_ == "advmod" and all(t.pos_ == "ADV" for t in doc[verb.i + 1:child.i])) and \
                 child.pos_ == "ADJ" and lemma in ("dire", "déclarer") and \
                 any(c.lower_ in ("se", "s'", "s’") for c in verb.children) and \
                 not any(c.dep_ == "ccomp" for c in child.children) and _fold(child.lemma_) not in PERSON_HEADS:
@@ -1532,7 +1606,8 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
             if not _carries_on(end_token, sibling):
                 break
             end_token = sibling.right_edge
-        end = min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted))
+        end = _phrase_stop(start, min(end_token.idx + len(end_token), _clause_end(start, unit, cues, quoted)), quoted,
+                           punctuation=False)
         for t in doc[start.i:end_token.i]:  # "une rencontre, vite suivie de X": the narrator's apposition
             after = [u for u in doc[t.i + 1:t.i + 4] if u.pos_ != "ADV"]
             if t.text == "," and after and (after[0].pos_ == "VERB" and "Part" in after[0].morph.get("VerbForm") and
