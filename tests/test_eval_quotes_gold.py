@@ -131,3 +131,9 @@ def test_the_gender_gap_tracker_matching_asks_only_how_much_of_the_gold_is_cover
     assert _cover(gold, predicted, 0.3) == [(0, 0), (1, 2)]   # the share of the gold covered
     assert _cover(gold, predicted, 0.8) == [(0, 0)]
     assert _cover([gold[0], gold[0]], [predicted[0]], 0.3) == [(0, 0)]  # a prediction matches one gold quote only
+
+
+def test_two_people_who_share_a_first_name_are_not_the_same_speaker():
+    assert not same_speaker("Jean-Luc Romero", "Jean Leonetti")  # the old rule matched them on "Jean"
+    assert same_speaker("Michèle Alliot", "Michèle Alliot-Marie") and same_speaker("président Macron", "Emmanuel Macron")
+    assert same_speaker("Fonds de garantie", "Fonds de garanties des dépôts")  # a plural is no other speaker

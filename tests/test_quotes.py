@@ -928,3 +928,9 @@ def test_standard_reporting_constructions_under_a_wrong_parse(nlp):
     assert "le système français solide, stable et fiable" in quotes  # a judgement
     assert "le lui rendre" in quotes  # two clitics before the infinitive
     assert not any("journalistes" in t or "quelques heures" in t for t in quotes)  # refused; passive, no agent
+
+
+def test_a_participle_hung_on_the_object_reports_for_the_subject(nlp):
+    quotes = extract(nlp, "Lance Armstrong a refusé ces nouvelles analyses prétextant une mauvaise conservation des "
+                          "échantillons.")
+    assert pick(quotes, "une mauvaise conservation").speaker == "Lance Armstrong"  # not "ces nouvelles analyses"

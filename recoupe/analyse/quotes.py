@@ -607,6 +607,17 @@ def _subject(verb: Token) -> list[Token] | None:
             tokens = _without_relatives([t for t in main[0].subtree]) if main else []
         if any(t.pos_ in ("NOUN", "PROPN") or narrative and cues and t.pos_ == "PRON" for t in tokens):
             return tokens
+    if not subjects and verb.dep_ == "acl" and "Pres" in verb.morph.get("Tense") and verb.head.dep_ == "obj" and \
+            verb.head.head.pos_ in ("VERB", "AUX") and not (_fold(verb.head.lemma_) in _CHANNEL_NOUNS or
+                                                          _fold(verb.head.lemma_) in DOCUMENT_NOUNS):
+        # "Le coureur a refusé ces analyses prétextant …": the participle goes with the clause's subject, not
+        # with the object it was hung on
+        governing = [c for h in _aux_chain(verb.head.head) for c in h.children
+                     if c.dep_ in _SUBJECT_DEPS and c.i < verb.head.i and not _inside(c.idx, _quoted(verb.doc))]
+        if governing:
+            tokens = _without_relatives(list(governing[0].subtree))
+            if tokens and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+                return tokens
     if not subjects:
         # the parser missed the subject ("Macron" tagged as an adverb): the words just before the
         # verb group, back to the clause's comma or the sentence start
