@@ -996,12 +996,20 @@ def _after_quotation(token: Token, unit: _Unit, quoted) -> bool:
                          _lemma(token) not in _NOT_INCISE_CUES):
         return False
     text = _text(token.doc)
-    mark = re.search(r"[»\"”]\s*,?\s*$", text[unit.start:_cue_group_start(token).idx])
-    if mark is None or _inside(token.idx, quoted):
+    if not any(c in text[max(unit.start, token.idx - 40):token.idx] for c in "»\"”"):
+        return False  # no closing mark near: the common case, decided before the verb group is looked for
+    j = _cue_group_start(token).idx  # back over spaces and one comma to the closing mark: « … », ajoute-t-il
+    while j > unit.start and text[j - 1].isspace():
+        j -= 1
+    if j > unit.start and text[j - 1] == ",":
+        j -= 1
+        while j > unit.start and text[j - 1].isspace():
+            j -= 1
+    if j <= unit.start or text[j - 1] not in "»\"”" or _inside(token.idx, quoted):
         return False
     if verb:
         return True
-    closing = unit.start + mark.start()
+    closing = j - 1
     opening = max((s for s, e in quoted if e == closing + 1), default=None)
     return opening is not None and (not text[:opening].strip() or text[:opening].rstrip()[-1] in ".!?:…»\n")
 
@@ -1031,6 +1039,9 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
             continue
         if token.lower_ not in ("pour", "vue"):
             continue
+        comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
+        if comma is None:
+            continue  # (the cheap test first: most "pour" open no source)
         lead = [t for t in doc[_sent(token).start:token.i] if not t.is_space]
         colon = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].text in (":", ";")), None)
         if colon is not None and token.lower_ == "pour":  # "Le mannequin roule japonais : pour Suzuki, elle incarne …"
@@ -1040,9 +1051,6 @@ def _source_words(doc: Doc, unit: _Unit, quoted) -> list[Token]:
                     token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "du", "des"):
                 continue
         elif lead and not all(t.pos_ in ("CCONJ", "ADV") for t in lead):
-            continue
-        comma = next((t for t in doc[token.i + 1: min(token.i + 9, len(doc))] if t.text == ","), None)
-        if comma is None:
             continue
         between = [t for t in doc[token.i + 1: comma.i] if t.pos_ not in ("ADP", "DET", "PUNCT")]
         head = next((t for t in between if t.pos_ in ("NOUN", "PROPN")), None)
