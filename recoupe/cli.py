@@ -363,6 +363,12 @@ def eval_quotes(paths: PathsArg,
     console.print("matched as the Gender Gap Tracker matches (share of the gold quote covered): " + ", ".join(
         f"> {t}: P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} speaker {v['speaker_accuracy']:.3f}"
         for t, v in result["ggt_matching"].items()))
+    if "speaker_mention_accuracy" in r:
+        ggt = result["ggt_matching"]["0.3"].get("speaker_mention_accuracy")
+        console.print(f"speaker mention accuracy, the Gender Gap Tracker's speaker match (the predicted speaker's "
+                      f"words overlap the mention annotated at the quote, unresolved; n={r['speaker_mentions']}): "
+                      f"{r['speaker_mention_accuracy']:.3f}" + (f"; matched as it matches (> 0.3): {ggt:.3f}"
+                                                                 if ggt is not None else ""))
     console.print("speaker accuracy by how the speaker is designated: " + ", ".join(
         f"{d} {v['speaker_accuracy']:.3f} (n={v['matched']})" for d, v in r["speaker_accuracy_by_designation"].items()))
     if result["gold_articles_not_found"]:

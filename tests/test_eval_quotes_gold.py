@@ -137,3 +137,21 @@ def test_two_people_who_share_a_first_name_are_not_the_same_speaker():
     assert not same_speaker("Jean-Luc Romero", "Jean Leonetti")  # the old rule matched them on "Jean"
     assert same_speaker("Michèle Alliot", "Michèle Alliot-Marie") and same_speaker("président Macron", "Emmanuel Macron")
     assert same_speaker("Fonds de garantie", "Fonds de garanties des dépôts")  # a plural is no other speaker
+
+
+def test_the_speaker_mention_is_scored_as_the_gender_gap_tracker_scores_it():
+    from recoupe.evaluate.quotes import _score
+
+    gold = {"A": [{"text": "x" * 20, "start": 10, "end": 30, "kind": "direct", "speaker": "Mark Rutte",
+                   "mention_start": 40, "mention_end": 42},  # "il", unresolved
+                  {"text": "y" * 20, "start": 50, "end": 70, "kind": "direct", "speaker": "Mark Rutte",
+                   "mention_start": None, "mention_end": None}]}  # context only
+    right = {"A": [{"start": 10, "end": 30, "kind": "direct", "speaker": "Rutte", "speaker_start": 39, "speaker_end": 42},
+                   {"start": 50, "end": 70, "kind": "direct", "speaker": "Rutte", "speaker_start": None, "speaker_end": None}]}
+    wrong = {"A": [{"start": 10, "end": 30, "kind": "direct", "speaker": "Rutte", "speaker_start": 0, "speaker_end": 5},
+                   {"start": 50, "end": 70, "kind": "direct", "speaker": "Rutte", "speaker_start": 0, "speaker_end": 5}]}
+    assert _score(gold, right, 0.5, False)["speaker_mention_accuracy"] == 1.0
+    assert _score(gold, wrong, 0.5, False)["speaker_mention_accuracy"] == 0.0
+    assert _score(gold, wrong, 0.5, False)["speaker_accuracy"] == 1.0  # the resolved name is right all the same
+    assert "speaker_mention_accuracy" not in _score({"A": [dict(gold["A"][0])]}, {"A": [
+        {"start": 10, "end": 30, "kind": "direct", "speaker": "Rutte"}]}, 0.5, False)  # no spans, no figure

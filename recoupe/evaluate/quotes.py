@@ -162,11 +162,23 @@ def _designation(predicted: dict) -> str:
     return "name"
 
 
+def _same_mention(predicted: dict, gold: dict) -> bool:
+    """The Gender Gap Tracker's speaker match (``nlp/french/evaluation``): the words the prediction
+    names its speaker with overlap the speaker mention annotated at the quote (a name, a description
+    or a pronoun, unresolved); a quote with no mention of its own (context only) matches a prediction
+    that names none."""
+    if gold.get("mention_start") is None:
+        return predicted.get("speaker_start") is None
+    if predicted.get("speaker_start") is None:
+        return False
+    return min(gold["mention_end"], predicted["speaker_end"]) > max(gold["mention_start"], predicted["speaker_start"])
+
+
 def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[str, list[dict]],
            overlap: float, details: bool, match=_match) -> dict:
     """Detection and speaker figures; ``match`` pairs gold and predicted quotes (``_match``, or the
     Gender Gap Tracker's ``_cover``) at ``overlap``."""
-    tp = n_gold = n_pred = right = 0
+    tp = n_gold = n_pred = right = mentions = mentions_right = 0
     by_designation: Counter = Counter()
     right_by_designation: Counter = Counter()
     missed: Counter = Counter()
@@ -193,6 +205,9 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
                 examples["false"].append(f"{article_id} [{p['kind']}] {p.get('text', '')[:90]}")
         for i, j in pairs:
             g, p = gold[i], predicted[j]
+            if "mention_start" in g and "speaker_start" in p:
+                mentions += 1
+                mentions_right += _same_mention(p, g)
             designation = _designation(p)
             by_designation[designation] += 1
             if same_speaker(p.get("speaker"), g.get("speaker")):
@@ -213,6 +228,9 @@ def _score(gold_by_article: dict[str, list[dict]], predicted_by_article: dict[st
               "speaker_accuracy_by_designation": {
                   d: {"matched": n, "speaker_accuracy": right_by_designation[d] / n}
                   for d, n in sorted(by_designation.items()) if d != "unknown"}}
+    if mentions:
+        result["speaker_mention_accuracy"] = mentions_right / mentions
+        result["speaker_mentions"] = mentions
     if details:
         result["examples"] = examples
     return result
@@ -237,7 +255,8 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     predicted: dict[str, list[dict]] = {}
     for article, analysis in zip(articles, analyse_articles(articles, settings)):
         predicted[article.id] = [{"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
-                                  "speaker_text": q.speaker_text, "text": q.text} for q in analysis.quotes]
+                                  "speaker_text": q.speaker_text, "speaker_start": q.speaker_start,
+                                  "speaker_end": q.speaker_end, "text": q.text} for q in analysis.quotes]
     result = {"gold": str(gold_path), "articles": len(gold_by_article),
               "gold_articles_not_found": sorted(set(wanted) - found), "overlap": overlap,
               "recoupe": _score(gold_by_article, predicted, overlap, details)}
@@ -246,7 +265,8 @@ def evaluate_quotes(paths: Iterable[str | Path], settings: Settings, gold_path: 
     # published figures can be read against these (its speaker match is looser: any overlap of the
     # speaker's span; this one asks for the resolved name)
     result["ggt_matching"] = {str(t): {k: v for k, v in _score(gold_by_article, predicted, t, False, _cover).items()
-                                       if k in ("precision", "recall", "f1", "speaker_accuracy")}
+                                       if k in ("precision", "recall", "f1", "speaker_accuracy",
+                                                "speaker_mention_accuracy")}
                               for t in (0.3, 0.8)}
     if baseline:
         nlp = load_nlp(settings.spacy_model)
