@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from ..records import Mention, Quote
 from .lexicon import (DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, ORG_NOUNS, PERSON_HEADS, ROLE_FOLDED, ROLE_NOUNS,
                       THING_NOUNS, WEEKDAYS)
-from .speakers import attach_speakers, country_name, personal
+from .speakers import _nationality, attach_speakers, country_name, personal
 from .syntax import (_CLITICS, _NOT_AFTER, _SUBJECT_DEPS, _aux_chain, _fold, _inside, _quoted, _sent, _sent_before,
                      _split_clitic, _text, first_name_then_name, main_clause_after, quotation_spans)
 
@@ -195,12 +195,6 @@ def _lemma(token: Token) -> str:
     if lemma in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return lemma
     return _FORM_VERBS.get(token.lower_, lemma)
-
-
-def _nationality_word(token: Token) -> bool:
-    """An adjective of nationality ("français", "chinoise"), which qualifies rather than judges."""
-    return bool(re.fullmatch(r"[a-zéèï-]+(?:ais|aise|aises|ois|oise|oises|ain|aine|ains|aines|ien|ienne|iens|iennes|"
-                             r"and|ande|ands|andes|ol|ole|ols|oles|ique|iques|ais)", token.lower_))
 
 
 def _gerund(token: Token) -> bool:
@@ -1493,7 +1487,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
                 k < last and doc[k].text == "," and k + 1 < last and doc[k + 1].pos_ == "ADJ":
             k += 1
         nouns = [u for u in doc[i + 1:k] if u.pos_ in ("NOUN", "PROPN")]
-        judged = nouns and doc[k - 1].pos_ == "ADJ" and not _nationality_word(doc[k - 1]) and \
+        judged = nouns and doc[k - 1].pos_ == "ADJ" and not _nationality(doc[k - 1]) and \
             (k >= last or doc[k].is_punct) and _reportable(nouns[0], t, lemma)
         if judged:
             return (t.idx, doc[k - 1].idx + len(doc[k - 1])) if doc[k - 1].idx + len(doc[k - 1]) - t.idx >= 8 else None
