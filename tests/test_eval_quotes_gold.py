@@ -155,3 +155,5 @@ def test_the_speaker_mention_is_scored_as_the_gender_gap_tracker_scores_it():
     assert _score(gold, wrong, 0.5, False)["speaker_accuracy"] == 1.0  # the resolved name is right all the same
     assert "speaker_mention_accuracy" not in _score({"A": [dict(gold["A"][0])]}, {"A": [
         {"start": 10, "end": 30, "kind": "direct", "speaker": "Rutte"}]}, 0.5, False)  # no spans, no figure
+    assert same_speaker("François Hollande (PS)", "François Hollande")  # an aside is no other surname
+    assert not same_speaker("Dominique de Villepin", "Dominique Strauss-Kahn")  # a particle does not hide the surname

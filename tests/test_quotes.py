@@ -934,3 +934,21 @@ def test_a_participle_hung_on_the_object_reports_for_the_subject(nlp):
     quotes = extract(nlp, "Lance Armstrong a refusé ces nouvelles analyses prétextant une mauvaise conservation des "
                           "échantillons.")
     assert pick(quotes, "une mauvaise conservation").speaker == "Lance Armstrong"  # not "ces nouvelles analyses"
+
+
+def test_what_the_review_of_this_session_s_rules_found(nlp):
+    quotes = extract(nlp, "Le juge a entendu plusieurs témoins affirmant avoir vu le suspect.\n\n"
+                          "Le ministre n'a pas hésité à dénoncer un scandale d'État.\n\n"
+                          "Si la ministre a annoncé la fermeture de l'usine, elle n'a pas donné de date.\n\n"
+                          "Le préfet a annoncé une baisse des impôts en 2025, suscitant la colère de l'opposition.\n\n"
+                          "Les fouilles ont révélé des vestiges romains sous la place du marché.\n\n"
+                          "Le tribunal correctionnel de Paris a jugé le prévenu coupable.")
+    assert pick(quotes, "avoir vu le suspect").speaker == "témoins"  # the witnesses speak, not the judge
+    assert "un scandale d'État" in quotes  # not refusing: "n'a pas hésité à"
+    assert "la fermeture de l'usine" in quotes  # a concessive "si" asks nothing
+    assert "une baisse des impôts en 2025" in quotes  # "en 2025" is no gerund
+    assert not any("vestiges" in t or "coupable" in t for t in quotes)  # evidence; a verdict
+    interview = extract(nlp, "Après la démission de Nicolas Hulot, la nouvelle ministre Barbara Pompili a répondu à "
+                             "nos questions.\n\nComment réagissez-vous ?\n\nJe suis très heureuse.\n\n"
+                             "Quelles sont vos priorités ?\n\nLe climat, d'abord. Je veux agir vite.")
+    assert pick(interview, "Je suis très heureuse").speaker == "Barbara Pompili"  # the introduction's subject

@@ -27,7 +27,7 @@ ROLE_FOLDED = frozenset(_fold(r) for r in ROLE_NOUNS)
 ORG_NOUNS = {"banque", "journal", "quotidien", "hebdomadaire", "groupe", "etablissement", "societe",
              "entreprise", "agence", "association", "syndicat", "parti", "organisation", "institution",
              "federation", "chaine", "site", "magazine", "mutuelle", "assureur", "constructeur", "firme",
-             "radio", "television", "station", "televise", "media", "revue", "enseigne"}
+             "radio", "television", "station", "televise", "media", "revue", "enseigne", "blog", "forum"}
 
 THING_NOUNS = {"communique", "texte", "rapport", "document", "decret", "lettre", "message", "courrier",
                "projet", "loi", "decision", "etude", "enquete", "sondage", "version", "gouvernement",
@@ -87,7 +87,7 @@ WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split
 # Organisation nouns that designate a news outlet ("le quotidien", "la chaîne"), folded: one the
 # article cites is a source, not a topic.
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "site", "chaine", "radio",
-                         "television", "station", "media", "revue", "agence"})
+                         "television", "station", "media", "revue", "agence", "blog", "forum"})
 
 # News outlets and agencies the French press cites, folded, without their article ("Les Echos" →
 # "echos"): an organisation quoted under one of these names is an outlet that "le quotidien", "le

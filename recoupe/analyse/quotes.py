@@ -332,6 +332,9 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return token.pos_ == "VERB" and _que_follows(token, 3) and (
             verb != "souhaiter" or any(c.pos_ == "AUX" for c in token.children)) and (
             verb not in ("convaincre", "persuader") or "Part" in token.morph.get("VerbForm"))  # not "à convaincre que"
+    if lemma == "révéler" and token.pos_ == "VERB" and any(
+            c.dep_ in _SUBJECT_DEPS and not _plausible_source(list(c.subtree)) for c in token.children):
+        return False  # "Les fouilles ont révélé des vestiges", "l'autopsie a révélé …": evidence, not speech
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
     if _gerund(token) and _cue_form(token):
@@ -603,9 +606,11 @@ def _subject(verb: Token) -> list[Token] | None:
             return tokens
     if not subjects and verb.dep_ == "acl" and "Pres" in verb.morph.get("Tense") and verb.head.dep_ == "obj" and \
             verb.head.head.pos_ in ("VERB", "AUX") and not (_fold(verb.head.lemma_) in _CHANNEL_NOUNS or
-                                                          _fold(verb.head.lemma_) in DOCUMENT_NOUNS):
+                                                          _fold(verb.head.lemma_) in DOCUMENT_NOUNS) and \
+            not any(_plausible_source([t], holds_views=True) for t in verb.doc[verb.head.left_edge.i:verb.i]
+                    if t.pos_ in ("NOUN", "PROPN")):
         # "Le coureur a refusé ces analyses prétextant …": the participle goes with the clause's subject, not
-        # with the object it was hung on
+        # with the thing it was hung on (but "a entendu des témoins affirmant …": the witnesses speak)
         governing = [c for h in _aux_chain(verb.head.head) for c in h.children
                      if c.dep_ in _SUBJECT_DEPS and c.i < verb.head.i and not _inside(c.idx, _quoted(verb.doc))]
         if governing:
@@ -833,7 +838,7 @@ def _que_after(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if token.i > 0 and doc[token.i - 1].lower_ in _SUBORDINATORS or token.i > 1 and \
                     doc[token.i - 1].lower_ in ("peur", "crainte", "sorte", "façon", "manière") and \
-                    doc[token.i - 2].lower_ == "de":
+                    doc[token.i - 2].lower_ in ("de", "telle"):  # "de peur qu'", "de telle sorte que"
                 return None  # "a démenti … bien qu'il ait reconnu …", "de peur qu'on …": a subordinate, not a report
             if token.i > 0 and doc[token.i - 1].lower_ in ("et", "ou") and \
                     any(t.lower_ in ("que", "qu'", "qu’") for t in doc[max(verb.i - 3, 0):verb.i]):
@@ -990,7 +995,7 @@ def _after_quotation(token: Token, unit: _Unit, quoted) -> bool:
                          _lemma(token) not in _NOT_INCISE_CUES):
         return False
     text = _text(token.doc)
-    if not any(c in text[max(unit.start, token.idx - 40):token.idx] for c in "»\"”"):
+    if not any(c in text[max(unit.start, token.idx - 80):token.idx] for c in "»\"”"):
         return False  # no closing mark near: the common case, decided before the verb group is looked for
     j = _cue_group_start(token).idx  # back over spaces and one comma to the closing mark: « … », ajoute-t-il
     while j > unit.start and text[j - 1].isspace():
@@ -1337,13 +1342,21 @@ def _negated(verb: Token) -> bool:
     heads = _aux_chain(verb)
     words = {c.lower_ for h in heads for c in h.children}
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and \
-            _lemma(verb.head) in ("refuser", "renoncer", "éviter", "hésiter", "garder", "interdire"):
+            _lemma(verb.head) in ("refuser", "renoncer", "éviter", "hésiter", "garder", "interdire") and \
+            not _not(verb.head):  # (but "n'a pas hésité à dénoncer …" says it)
         return True
-    return bool(words & {"ne", "n'", "n’"}) and bool(words & {"pas", "jamais", "plus", "guère", "rien"}) or \
+    return _not(verb) or \
         any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("personne", "nul", "aucun", "aucune") for h in heads
             for c in h.children) or \
         any(c.dep_ == "aux:pass" for c in verb.children) and not _passive_agent(verb) or \
-        any(c.dep_ == "mark" and c.lower_ == "si" for h in heads for c in h.children)
+        verb.dep_ in ("ccomp", "obj", "xcomp") and _lemma(verb.head) in ("savoir", "demander", "ignorer", "interroger") \
+        and any(c.dep_ == "mark" and c.lower_ == "si" for h in heads for c in h.children)  # not "Si X a annoncé …, il …"
+
+
+def _not(verb: Token) -> bool:
+    """"ne … pas/jamais/plus/guère/rien" on the verb group."""
+    words = {c.lower_ for h in _aux_chain(verb) for c in h.children}
+    return bool(words & {"ne", "n'", "n’"}) and bool(words & {"pas", "jamais", "plus", "guère", "rien"})
 
 
 _TIME_NOUNS = {"matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "veille", "lendemain", "reprise",
@@ -1391,6 +1404,8 @@ _INFINITIVE_VERBS = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir"
                                       "estimer", "expliquer", "déclarer", "avouer"}
 
 
+# "Le tribunal a jugé le prévenu coupable": a verdict, a decision rather than speech
+_COURT_NOUNS = frozenset("tribunal cour juge juridiction conseil jury".split())
 _OBJECT_CLITICS = {"lui", "leur", "le", "la", "les", "l'", "l’", "y", "en", "me", "m'", "te", "t'", "nous", "vous"}
 
 
@@ -1480,7 +1495,8 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     elif lemma in _INFINITIVE_VERBS and (t.lower_ in ("ne", "n'") or "Inf" in t.morph.get("VerbForm") and
                                         t.pos_ in ("VERB", "AUX")):
         start = t  # "a assuré ne pas en avoir besoin"
-    elif lemma in ("juger", "trouver") and t.pos_ == "DET" and t.lower_ not in _DEMONSTRATIVES:
+    elif lemma == "juger" and t.pos_ == "DET" and t.lower_ not in _DEMONSTRATIVES and not any(
+            c.dep_ in _SUBJECT_DEPS and _fold(c.lemma_) in _COURT_NOUNS for c in verb.children):
         # a judgement: "jugent le système français solide, stable et fiable", "juge la situation préoccupante"
         k = i + 1
         while k < last and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "DET", "ADP", "CCONJ") or \
@@ -1508,7 +1524,10 @@ def _phrase_stop(start: Token, end: int, quoted, punctuation: bool = True) -> in
     …"); after a noun phrase, at a gerund, which qualifies the cue ("a rappelé leur mission en les
     incitant à prêter")."""
     doc = start.doc
-    noun_phrase = start.pos_ not in ("VERB", "AUX") and "Inf" not in start.morph.get("VerbForm")
+    first = start
+    while first.i + 1 < len(doc) and first.lower_ in _OBJECT_CLITICS | {"ne", "n'", "n’", "pas", "se", "s'", "s’"}:
+        first = doc[first.i + 1]  # "ne pas manifester", "le lui rendre": an infinitive
+    noun_phrase = first.pos_ not in ("VERB", "AUX") and "Inf" not in first.morph.get("VerbForm")
     incise = False
     for u in doc[start.i + 1:]:
         if u.idx >= end:
@@ -1526,10 +1545,13 @@ def _phrase_stop(start: Token, end: int, quoted, punctuation: bool = True) -> in
             return u.idx
         if u.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
             noun_phrase = False  # "des systèmes qui, en privilégiant …": the relative's own gerund
-        if noun_phrase and u.lower_ == "en" and any(
-                "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
-                for t in doc[u.i + 1:u.i + 4] if t.pos_ in ("VERB", "AUX")):
-            return u.idx
+        if noun_phrase and u.lower_ == "en":
+            k = u.i + 1
+            while k < len(doc) and doc[k].lower_ in _OBJECT_CLITICS | {"ne", "n'", "n’", "se", "s'", "s’"}:
+                k += 1  # "en les incitant", "en ne cessant"
+            if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and "Part" in doc[k].morph.get("VerbForm") and \
+                    "Pres" in doc[k].morph.get("Tense"):
+                return u.idx  # (not "une baisse des impôts en 2025, suscitant …")
     return end
 
 
@@ -1967,7 +1989,7 @@ def _continuations(doc: Doc, units: list[_Unit], quoted, found: list[_Found]) ->
 
 
 
-_CONNECTIVE = re.compile(r"(?:Mais|Et|Or|Pourtant|Cependant|Ainsi|Enfin|Puis|Et puis|Toutefois|Néanmoins|Par ailleurs),?\s+")
+_CONNECTIVE = re.compile(r"(?:Mais|Et puis|Et|Or|Pourtant|Cependant|Ainsi|Enfin|Puis|Toutefois|Néanmoins|Par ailleurs),?\s+")
 
 
 def _predicate_quoted(doc: Doc, unit: _Unit, s: int, e: int, quoted, found: list[_Found], taken) -> _Found | None:
@@ -1995,8 +2017,8 @@ def _predicate_quoted(doc: Doc, unit: _Unit, s: int, e: int, quoted, found: list
     return _Found(part[0], part[1], None, "", None, 0, "mixed", context=True)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:je|j['’]|nous|moi|me|m['’]|mon|ma|mes|notre|nos)\b", re.IGNORECASE)
-_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos)\b|-vous\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Mm]oi|me|m['’]|[Mm]on|[Mm]a|[Mm]es|[Nn]otre|[Nn]os)\b")  # not "Me Dupont"
+_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _INTERVIEW_CREDIT = re.compile(r"(?:propos\s+)?recueillis?\s+par\b|interview\s+réalisée\s+par\b", re.IGNORECASE)
 
 
@@ -2019,9 +2041,18 @@ def _interview_answers(doc: Doc, quoted, mentions) -> list[_Found]:
     if len(asked) < 2 or not any(_SECOND_PERSON.search(q) for q in questions) or 2 * len(ours) >= len(questions):
         return []
     lead_end = paragraphs[asked[0]][0]
-    person = next((m for m in mentions if m.label == "PER" and m.end <= lead_end and not _inside(m.start, quoted)), None)
-    if person is None:
+    # who the introduction is about: a person it names as a subject ("… la ministre Barbara Pompili a
+    # répondu à nos questions", not "Après la démission de Nicolas Hulot"), else the last it names
+    named = [m for m in mentions if m.label == "PER" and m.end <= lead_end and not _inside(m.start, quoted)]
+    if not named:
         return []
+    def subject(m) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return root is not None and (root.dep_ in _SUBJECT_DEPS or
+                                     root.dep_ in ("appos", "flat:name", "nmod") and root.head.dep_ in _SUBJECT_DEPS
+                                     and not any(c.dep_ == "case" for c in root.children))
+    person = ([m for m in named if subject(m)] or named)[-1]
     blocks = []
     for n, k in enumerate(asked):
         last = asked[n + 1] - 1 if n + 1 < len(asked) else len(paragraphs) - 1

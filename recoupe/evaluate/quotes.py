@@ -74,16 +74,26 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if not (pw and gw and len(pw & gw) >= 0.5 * min(len(pw), len(gw)) and (len(pw) > 1 or len(gw) > 1 or pw == gw)):
         return False
     # two people's names share more than a first name: "Jean-Luc Romero" is not "Jean Leonetti"
-    if _personal_name(predicted) and _personal_name(gold):
-        surname = lambda text: set(_fold(text.split()[-1]).split())  # "Alliot-Marie" → {alliot, marie}
-        return bool(surname(predicted) & surname(gold))
+    p_name, g_name = _name_words(predicted), _name_words(gold)
+    if p_name and g_name:
+        surname = lambda words: set(_fold(words[-1]).split())  # "Alliot-Marie" → {alliot, marie}
+        return bool(surname(p_name) & surname(g_name))
     return True
 
 
-def _personal_name(text: str) -> bool:
-    """Whether ``text`` reads as a person's name: two to four words, each capitalised."""
-    words = re.findall(r"[\w'’-]+", text or "")
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+_PARTICLES = {"de", "d'", "d’", "du", "des", "le", "la", "van", "von", "der", "den", "di", "da", "del"}
+
+
+def _name_words(text: str | None) -> list[str]:
+    """The capitalised words of a person's name ("Dominique de Villepin" → Dominique, Villepin), an
+    aside in brackets and a generational suffix left out ("François Hollande (PS)", "Martin Luther King
+    Jr."); empty when ``text`` does not read as a name of two to four such words."""
+    text = re.sub(r"\([^)]*\)", " ", text or "")
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w not in ("Jr", "Sr", "II", "III")]
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if not 2 <= len(named) <= 4 or not all(w[:1].isupper() for w in named):
+        return []
+    return named
 
 
 def _match(gold: list[dict], predicted: list[dict], overlap: float) -> list[tuple[int, int]]:
