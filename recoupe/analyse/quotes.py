@@ -197,7 +197,7 @@ def _lemma(token: Token) -> str:
     return _FORM_VERBS.get(token.lower_, lemma)
 
 
-def _gerund(token: Token) -> bool:
+def _gerund_tagged_noun(token: Token) -> bool:
     """A gerund the tagger took for a noun: "en argumentant"."""
     return token.pos_ == "NOUN" and token.lower_.endswith("ant") and token.i > 0 and \
         token.doc[token.i - 1].lower_ == "en"
@@ -299,8 +299,7 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return True
     doc = token.doc
     back = [t.lower_ for t in doc[max(token.i - 5, 0):token.i]]
-    if "comme" in back and any(w in ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
-                               for w in back[back.index("comme") + 1:]):
+    if "comme" in back and any(w in _SUBJECT_CLITICS for w in back[back.index("comme") + 1:]):
         return False  # "…, comme elle l'avait demandé, …": an aside
     if token.lower_ == "dit" and token.i > 0 and doc[token.i - 1].lower_ in ("autrement", "soit", "proprement", "cela",
                                                                          "ceci"):
@@ -337,7 +336,7 @@ def _cue_rule(token: Token, quoted: list[tuple[int, int]]) -> bool:
         return False  # "Les fouilles ont révélé des vestiges", "l'autopsie a révélé …": evidence, not speech
     if token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or _cue_form(token)):
         return True
-    if _gerund(token) and _cue_form(token):
+    if _gerund_tagged_noun(token) and _cue_form(token):
         return True  # "en argumentant que …", the gerund tagged a noun
     # "a émis des réserves sur le décret", "émettait des doutes": a view voiced (not "émettre des titres")
     if lemma == "émettre":
@@ -429,7 +428,7 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
     heads = _aux_chain(verb)
     # a gerund or participle reports for its governor's subject: "tout en précisant que"
     if not any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children) and \
-            (verb.dep_ in ("advcl", "xcomp", "conj") or "Inf" in verb.morph.get("VerbForm") or _gerund(verb)) and \
+            (verb.dep_ in ("advcl", "xcomp", "conj") or "Inf" in verb.morph.get("VerbForm") or _gerund_tagged_noun(verb)) and \
             verb.head.i != verb.i:
         head = verb.head
         # "X a cherché mercredi lors de sa conférence de presse à rassurer …": up to the verb with a subject
@@ -461,7 +460,7 @@ def _preverbal_subjects(verb: Token) -> list[Token]:
     if not subjects and heads[0] is verb:
         # a subject clitic the parse gave another role: "Il(vocative) leur a rappelé …"
         k = _cue_group_start(verb).i - 1
-        while k >= 0 and verb.doc[k].lower_ in _OBJECT_CLITICS | {"se", "s'", "s’", "ne", "n'", "n’"}:
+        while k >= 0 and verb.doc[k].lower_ in _BEFORE_VERB:
             k -= 1
         if k >= 0 and verb.doc[k].lower_ in _SUBJECT_CLITICS and verb.doc[k].pos_ == "PRON" and \
                 verb.doc[k].head.i == verb.i:
@@ -611,8 +610,9 @@ def _subject(verb: Token) -> list[Token] | None:
                     if t.pos_ in ("NOUN", "PROPN")):
         # "Le coureur a refusé ces analyses prétextant …": the participle goes with the clause's subject, not
         # with the thing it was hung on (but "a entendu des témoins affirmant …": the witnesses speak)
+        quoted = _quoted(verb.doc)
         governing = [c for h in _aux_chain(verb.head.head) for c in h.children
-                     if c.dep_ in _SUBJECT_DEPS and c.i < verb.head.i and not _inside(c.idx, _quoted(verb.doc))]
+                     if c.dep_ in _SUBJECT_DEPS and c.i < verb.head.i and not _inside(c.idx, quoted)]
         if governing:
             tokens = _without_relatives(list(governing[0].subtree))
             if tokens and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
@@ -962,9 +962,7 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
         for verb in cues:
             reported = _from_cue(doc, unit, verb, cues, quoted)
             sentence = _sent(verb)
-            ending = text[sentence.start_char:sentence.end_char].rstrip()
-            if ending.endswith("?") and not _inside(sentence.start_char + len(ending) - 1, quoted):
-                # the writer's own question (not a question quoted: « Devinez quoi?!? »)
+            if _writers_question(text, sentence.start_char, sentence.end_char, quoted):
                 reported = [f for f in reported if f.kind == "direct"]
             found.extend(reported)
         for prep in sources:
@@ -983,6 +981,13 @@ def find_quotes(doc: Doc, mentions: tuple[Mention, ...] | list[Mention],
     found = [f for f in found if not _CLITIC_ONLY.fullmatch(text[f.start:f.end].strip().lower())]
     found.sort(key=lambda f: f.start)
     return attach_speakers(doc, found, mentions, quoted, not_speakers, published)
+
+
+def _writers_question(text: str, start: int, end: int, quoted) -> bool:
+    """Whether the sentence from ``start`` to ``end`` is the writer's own question (not a question
+    quoted: « Devinez quoi?!? »)."""
+    ending = text[start:end].rstrip()
+    return ending.endswith("?") and not _inside(start + len(ending) - 1, quoted)
 
 
 def _after_quotation(token: Token, unit: _Unit, quoted) -> bool:
@@ -1218,7 +1223,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     window_end = _clause_end(verb, unit, cues, quoted)
     inside = [(s, e) for s, e in quoted if verb.idx < s < window_end and not _name_like(doc, s, e)]
     if inside and inside[0][0] - (verb.idx + len(verb)) < 80:
-        if complement is None and subject is not None and not _negated(verb):
+        if complement is None and subject is not None and not _reports_nothing(verb):
             # an infinitive the parse missed holds the fragment: "affirme avoir été victime de « sévices »"
             complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
             head = doc.char_span(complement[0], complement[1], alignment_mode="expand") if complement else None
@@ -1283,7 +1288,7 @@ def _from_cue(doc: Doc, unit: _Unit, verb: Token, cues: list[Token], quoted) -> 
     # 5. an infinitive or a noun phrase reported: "a nié avoir trahi…", "a démenti les informations…"
     if subject is None or inverted_form:
         return out
-    if complement is None and not _negated(verb):  # the parse missed it: read it from the words
+    if complement is None and not _reports_nothing(verb):  # the parse missed it: read it from the words
         complement = _complement_by_tokens(verb, lemma, unit, cues, quoted)
     if complement is not None:
         content = _content(doc, complement[0], complement[1], quoted)
@@ -1334,18 +1339,17 @@ def _with_noun_complements(doc: Doc, start: int, end: int, limit: int) -> int:
     return words[-1].idx + len(words[-1]) if words else end
 
 
-def _negated(verb: Token) -> bool:
+def _reports_nothing(verb: Token) -> bool:
     """Whether the verb says nothing through its complement: negated ("n'a pas démenti", "personne n'a
     dit"), refused ("refusent de révéler"), asked about ("reste à savoir si le plénum révélera"), or
     passive with no agent, its object made its subject ("avait été révélée quelques heures avant …"; not
     "ont été appelés par la CGT à faire grève")."""
     heads = _aux_chain(verb)
-    words = {c.lower_ for h in heads for c in h.children}
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and \
             _lemma(verb.head) in ("refuser", "renoncer", "éviter", "hésiter", "garder", "interdire") and \
-            not _not(verb.head):  # (but "n'a pas hésité à dénoncer …" says it)
+            not _negated(verb.head):  # (but "n'a pas hésité à dénoncer …" says it)
         return True
-    return _not(verb) or \
+    return _negated(verb) or \
         any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("personne", "nul", "aucun", "aucune") for h in heads
             for c in h.children) or \
         any(c.dep_ == "aux:pass" for c in verb.children) and not _passive_agent(verb) or \
@@ -1353,7 +1357,7 @@ def _negated(verb: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "si" for h in heads for c in h.children)  # not "Si X a annoncé …, il …"
 
 
-def _not(verb: Token) -> bool:
+def _negated(verb: Token) -> bool:
     """"ne … pas/jamais/plus/guère/rien" on the verb group."""
     words = {c.lower_ for h in _aux_chain(verb) for c in h.children}
     return bool(words & {"ne", "n'", "n’"}) and bool(words & {"pas", "jamais", "plus", "guère", "rien"})
@@ -1407,6 +1411,16 @@ _INFINITIVE_VERBS = _TO_INFINITIVE | {"assurer", "affirmer", "nier", "démentir"
 # "Le tribunal a jugé le prévenu coupable": a verdict, a decision rather than speech
 _COURT_NOUNS = frozenset("tribunal cour juge juridiction conseil jury".split())
 _OBJECT_CLITICS = {"lui", "leur", "le", "la", "les", "l'", "l’", "y", "en", "me", "m'", "te", "t'", "nous", "vous"}
+# what may stand between a preposition or "en" and its verb: "de ne pas le lui rendre", "en s'adressant"
+_BEFORE_VERB = _OBJECT_CLITICS | {"ne", "n'", "n’", "pas", "se", "s'", "s’"}
+
+
+def _past_clitics(doc: Doc, i: int, stop: int | None = None) -> int:
+    """The index of the first token from ``i`` (before ``stop``) that is no clitic or negation."""
+    stop = len(doc) if stop is None else stop
+    while i < stop and doc[i].lower_ in _BEFORE_VERB:
+        i += 1
+    return i
 
 
 def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token], quoted) -> tuple[int, int] | None:
@@ -1477,9 +1491,7 @@ def _complement_by_tokens(verb: Token, lemma: str, unit: _Unit, cues: list[Token
     nxt = doc[i + 1] if i + 1 < last else None
     start = None
     if t.lower_ in ("de", "d'", "à") and nxt is not None:
-        clitics = i + 1
-        while clitics < last and clitics < i + 3 and doc[clitics].lower_ in _OBJECT_CLITICS:
-            clitics += 1  # "de le lui rendre"
+        clitics = _past_clitics(doc, i + 1, min(last, i + 3))  # "de le lui rendre"
         clitic_then_infinitive = clitics > i + 1 and clitics < last and "Inf" in doc[clitics].morph.get("VerbForm")
         if lemma in _INFINITIVE_VERBS and (nxt.lower_ in ("ne", "n'", "se", "s'") or clitic_then_infinitive or
                                           "Inf" in nxt.morph.get("VerbForm")):
@@ -1524,9 +1536,7 @@ def _phrase_stop(start: Token, end: int, quoted, punctuation: bool = True) -> in
     …"); after a noun phrase, at a gerund, which qualifies the cue ("a rappelé leur mission en les
     incitant à prêter")."""
     doc = start.doc
-    first = start
-    while first.i + 1 < len(doc) and first.lower_ in _OBJECT_CLITICS | {"ne", "n'", "n’", "pas", "se", "s'", "s’"}:
-        first = doc[first.i + 1]  # "ne pas manifester", "le lui rendre": an infinitive
+    first = doc[min(_past_clitics(doc, start.i), len(doc) - 1)]  # "ne pas manifester", "le lui rendre": an infinitive
     noun_phrase = first.pos_ not in ("VERB", "AUX") and "Inf" not in first.morph.get("VerbForm")
     incise = False
     for u in doc[start.i + 1:]:
@@ -1546,9 +1556,7 @@ def _phrase_stop(start: Token, end: int, quoted, punctuation: bool = True) -> in
         if u.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
             noun_phrase = False  # "des systèmes qui, en privilégiant …": the relative's own gerund
         if noun_phrase and u.lower_ == "en":
-            k = u.i + 1
-            while k < len(doc) and doc[k].lower_ in _OBJECT_CLITICS | {"ne", "n'", "n’", "se", "s'", "s’"}:
-                k += 1  # "en les incitant", "en ne cessant"
+            k = _past_clitics(doc, u.i + 1)  # "en les incitant", "en ne cessant"
             if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and "Part" in doc[k].morph.get("VerbForm") and \
                     "Pres" in doc[k].morph.get("Tense"):
                 return u.idx  # (not "une baisse des impôts en 2025, suscitant …")
@@ -1581,7 +1589,7 @@ def _reported_complement(verb: Token, lemma: str, unit: _Unit, cues: list[Token]
     anaphor ("cette version", "sa décision") reports nothing."""
     doc = verb.doc
     last = unit.tokens[-1].i
-    if _negated(verb) or verb.dep_ == "acl:relcl" and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'")
+    if _reports_nothing(verb) or verb.dep_ == "acl:relcl" and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'")
                                                           for c in verb.children):
         return None  # "n'a pas démenti …", "le garçonnet qu'elle dit avoir pris en charge"
     for child in sorted(verb.children, key=lambda t: t.i):
@@ -2007,8 +2015,7 @@ def _predicate_quoted(doc: Doc, unit: _Unit, s: int, e: int, quoted, found: list
     earlier = [f.end for f in found if f.end <= unit.start]
     if not earlier or text.count("\n", max(earlier), unit.start) > 2:
         return None  # the text is not quoting anyone just now
-    ending = text[unit.start:unit.end].rstrip()
-    if ending.endswith("?") and not _inside(unit.start + len(ending) - 1, quoted):
+    if _writers_question(text, unit.start, unit.end, quoted):
         return None
     connective = _CONNECTIVE.match(text, unit.start, unit.end)
     part = _content(doc, connective.end() if connective else unit.start, unit.end, quoted)

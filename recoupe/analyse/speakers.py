@@ -789,12 +789,15 @@ def _description_gender(tokens) -> str | None:
     return None
 
 
-def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "Referents") -> tuple | None:
+def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "Referents",
+                      start: int) -> Mention | None:
     """What a subject pronoun stands for when it is not the person last talked about, as a mention:
     the main clause's subject when the pronoun opens a leading subordinate ("Alors qu'il avait
-    annoncé sa démission, Charles Milhaud conserve …"); the organisation the sentence before was
-    about when the pronoun opens the sentence and no person was named there ("La banque
-    soulignait que … / Elle avait précisé que …")."""
+    annoncé sa démission, Charles Milhaud conserve …"); when the pronoun (or the quotation from
+    ``start`` that its cue follows) opens the sentence, whom the sentence before is about: the person
+    its main clause has as subject ("Le dalaï lama est arrivé à Paris, où Nicolas Sarkozy ne le
+    recevra pas. « … », a-t-il déclaré"), else the organisation, when no person was named there ("La
+    banque soulignait que … / Elle avait précisé que …")."""
     sentence = _sent(cue)
     root = sentence.root
     if cue.dep_ == "advcl" and root.i > cue.i:
@@ -819,9 +822,16 @@ def _pronoun_referent(doc: Doc, pronoun: Token, gender: str, cue: Token, refs: "
             return next(m for m in refs.mentions if m.key == office)
     opens = pronoun.i == sentence.start or (pronoun.lower_.startswith("-") and cue.i <= sentence.start + 3)
     before = _sent_before(cue)
-    if not opens or before is None:
+    if opens and before is not None:
+        organisation = _subject_organisation(before, refs, gender, by_noun=True)
+        if organisation is not None:
+            return organisation
+    first = doc.char_span(min(start, cue.idx, pronoun.idx), min(start, cue.idx, pronoun.idx) + 1,
+                          alignment_mode="expand")
+    if first is None or _text(doc)[_sent(first[0]).start_char:first[0].idx].strip(" \n«»\"“”"):
         return None
-    return _subject_organisation(before, refs, gender, by_noun=True)
+    before = _sent_before(first[0])
+    return _subject_person(before, refs, gender) if before is not None else None
 
 
 def _subject_organisation(sentence: Span, refs: Referents, gender: str | None = None,
@@ -842,6 +852,16 @@ def _subject_organisation(sentence: Span, refs: Referents, gender: str | None = 
     agrees = _gender_of([head, *(c for c in head.children if c.dep_ == "det")]) in (None, gender)
     if (orgs or by_noun and noun in ORG_NOUNS) and agrees and head.ent_type_ != "PER":
         return orgs[0] if orgs else refs.last_organisation_before(subject[0].idx, noun)
+    return None
+
+
+def _subject_person(sentence: Span, refs: Referents, gender: str | None) -> Mention | None:
+    """The person a sentence's main clause has as its subject, of ``gender``."""
+    for subject in (c for h in _aux_chain(sentence.root) for c in h.children if c.dep_ in _SUBJECT_DEPS):
+        for mention in refs.mentions_in(list(subject.subtree)):
+            if refs.person(mention) and not refs.governed(mention) and not _inside(mention.start, refs.quoted) and \
+                    refs.compatible(mention.key, gender):
+                return mention
     return None
 
 
@@ -990,7 +1010,7 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
         gender = _PRONOUNS[pronoun]
         demonstrative = pronoun in ("celui-ci", "celle-ci", "dernier", "dernière")
         if item.cue is not None and not demonstrative:
-            referent = _pronoun_referent(doc, words[0], gender, item.cue, refs)
+            referent = _pronoun_referent(doc, words[0], gender, item.cue, refs, item.start)
             if referent is not None:
                 return person(referent.key) if referent.label == "PER" else named(referent)
         if item.cue is not None and item.cue.idx >= item.end:
@@ -1006,12 +1026,6 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
             if span is not None and _description_gender(list(span)[:3]) == gender and \
                     not personal(doc, [t for t in span if t.pos_ != "DET"]):
                 return (name, entity, phrase, start, end)
-        if not demonstrative and _opens_sentence(doc, min(anchor, words[0].idx)):
-            # « … », a-t-il déclaré after "Le dalaï lama est arrivé à Paris, où Nicolas Sarkozy ne le recevra
-            # pas.": the person the sentence before is about, not the last one it names
-            topic = _previous_topic(doc, anchor, gender, refs)
-            if topic is not None:
-                return person(topic)
         key = refs.last_person_before(anchor, spoken, gender, governed=demonstrative)
         if key:
             return person(key)
@@ -1125,27 +1139,3 @@ def _speaker(doc: Doc, item: _Found, refs: Referents, spoken, previous=None, ear
     return (clean or phrase, None, phrase, start, end)
 
 
-def _previous_topic(doc: Doc, anchor: int, gender: str | None, refs: "Referents") -> str | None:
-    """The person the sentence before ``anchor``'s is about: its main clause's subject."""
-    token = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
-    if token is None:
-        return None
-    before = _sent_before(token[0])
-    if before is None:
-        return None
-    root = before.root
-    subjects = [c for h in _aux_chain(root) for c in h.children if c.dep_ in _SUBJECT_DEPS]
-    for subject in subjects:
-        for mention in refs.mentions_in(list(subject.subtree)):
-            if refs.person(mention) and not refs.governed(mention) and not _inside(mention.start, refs.quoted) and \
-                    refs.compatible(mention.key, gender):
-                return mention.key
-    return None
-
-
-def _opens_sentence(doc: Doc, position: int) -> bool:
-    """Whether nothing but quotation marks and spaces comes before ``position`` in its sentence."""
-    token = doc.char_span(position, position + 1, alignment_mode="expand")
-    if token is None:
-        return False
-    return not _text(doc)[_sent(token[0]).start_char:position].strip(" \n«»\"“”")
